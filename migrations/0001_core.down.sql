@@ -1,0 +1,3 @@
+DROP TABLE reports;
+DROP TABLE api_keys;
+DROP TABLE accounts;

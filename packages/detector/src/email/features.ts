@@ -1,0 +1,303 @@
+// E-mail features: only what the sender controls (addresses, display name, subject, body,
+// links, attachments). Nothing from receiving servers, dates, list software or collectors
+// (see the data README); placeholders are neutralised before anything is read.
+import { BRANDS, domainBelongsToBrand, tokenIsShort, type Brand } from "../url/brands.ts";
+import { skeleton } from "../url/confusables.ts";
+import { hostFacts } from "../url/host.ts";
+import { URL_FEATURE_NAMES, urlFeatures, type UrlFeatures } from "../url/features.ts";
+import { wordPieces } from "../text/url-tokens.ts";
+import {
+  CREDENTIAL_PHRASES, GENERIC_GREETINGS, normaliseForPhrases, phraseHits, THREAT_PHRASES, URGENCY_PHRASES,
+} from "../text/lexicon.ts";
+import { attachmentFacts } from "./attachments.ts";
+import { addressDomain, addressRegistrableDomain } from "./domains.ts";
+import { scanHtml, type HtmlScan } from "./html.ts";
+import { anchorMismatches, isScriptHref, isWebHref, urlsInText } from "./links.ts";
+import type { ParsedEmail } from "./parse.ts";
+import { neutralisePlaceholders } from "./placeholders.ts";
+
+export const EMAIL_FEATURE_NAMES = [
+  // sender
+  "email_replyto_mismatch",
+  "email_returnpath_mismatch",
+  "email_display_name_brand_claim",
+  "email_display_name_has_address",
+  "email_from_lookalike",
+  "email_from_brand_in_domain",
+  "email_from_freemail",
+  // language
+  "email_subject_urgency",
+  "email_urgency_terms",
+  "email_credential_terms",
+  "email_threat_terms",
+  "email_generic_greeting",
+  // links
+  "email_link_count",
+  "email_link_domains",
+  "email_link_offdomain_ratio",
+  "email_link_density",
+  "email_link_text_mismatch",
+  "email_link_ip",
+  "email_link_lookalike",
+  "email_link_brand_in_host",
+  "email_link_shortener",
+  "email_link_free_hosting",
+  "email_link_userinfo",
+  "email_link_script_scheme",
+  "email_link_email_in_url",
+  "email_link_suspicious_tokens_max",
+  "email_link_risky_file",
+  "email_link_nonstandard_port",
+  "email_brand_claim_link_mismatch",
+  // html
+  "email_html_forms",
+  "email_html_password_fields",
+  "email_html_scripts",
+  "email_html_meta_refresh",
+  "email_html_hidden_elements",
+  "email_image_only",
+  "email_text_html_mismatch",
+  // attachments
+  "email_attachment_count",
+  "email_attachment_html",
+  "email_attachment_html_active",
+  "email_attachment_executable",
+  "email_attachment_macro_document",
+  "email_attachment_archive",
+  "email_attachment_double_extension",
+  "email_attachment_type_mismatch",
+] as const;
+
+export type EmailFeatureName = (typeof EMAIL_FEATURE_NAMES)[number];
+
+export interface EmailFeatures {
+  values: (number | null)[];
+  evidence: Record<string, string>;
+  urls: string[];
+}
+
+const INDEX: Record<string, number> = Object.fromEntries(EMAIL_FEATURE_NAMES.map((n, i) => [n, i]));
+const MAX_URLS = 100;
+const FREEMAIL_LABELS = new Set([
+  "gmail", "googlemail", "yahoo", "ymail", "rocketmail", "hotmail", "outlook", "live", "msn", "aol", "mail", "yandex",
+  "gmx", "web", "icloud", "me", "protonmail", "proton", "pm", "zoho", "qq", "163", "126", "sina", "rediffmail", "naver",
+  "daum", "tutanota", "libero", "laposte", "orange", "wanadoo", "free", "seznam", "wp", "o2", "interia", "rambler",
+  "inbox", "bk", "list", "t-online", "comcast", "verizon", "att", "sbcglobal", "btinternet", "yahoo-inc", "lycos", "juno", "earthlink",
+]);
+const FU = URL_FEATURE_NAMES.reduce<Record<string, number>>((acc, n, i) => ((acc[n] = i), acc), {});
+
+function countWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  const limit = Math.min(text.length, 500_000);
+  for (let i = 0; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    const space = c <= 32 || c === 0xa0;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+/** A brand named (plainly or with confusable letters) in a short free text such as a display name. */
+export function brandNamedIn(text: string): Brand | null {
+  const pieces = wordPieces(text.normalize("NFKC"), 40);
+  const joined = pieces.join("");
+  for (const brand of BRANDS) {
+    for (const token of brand.tokens) {
+      if (tokenIsShort(token)) {
+        if (pieces.includes(token)) return brand;
+        continue;
+      }
+      if (pieces.some((p) => p === token || p.includes(token))) return brand;
+      if (joined.includes(token)) return brand; // "Pay Pal", "Bank of America"
+      const sk = skeleton(token);
+      if (pieces.some((p) => p.length <= 40 && skeleton(p).includes(sk))) return brand;
+    }
+  }
+  // Confusable characters are outside wordPieces' ASCII range; check the skeleton of the whole text.
+  const textSk = skeleton(text.slice(0, 200)).replace(/[^a-z0-9]/g, "");
+  for (const brand of BRANDS) for (const token of brand.tokens) if (!tokenIsShort(token) && textSk.includes(skeleton(token))) return brand;
+  return null;
+}
+
+function wordSet(text: string): Set<string> {
+  return new Set(wordPieces(text.slice(0, 100_000), 5000).filter((w) => w.length > 2));
+}
+
+function textHtmlMismatch(text: string, htmlText: string): number | null {
+  const a = wordSet(text);
+  const b = wordSet(htmlText);
+  if (a.size < 10 || b.size < 10) return null;
+  let inter = 0;
+  for (const w of a) if (b.has(w)) inter++;
+  const jaccard = inter / (a.size + b.size - inter);
+  return Math.round((1 - jaccard) * 1000) / 1000;
+}
+
+function safeUrlFeatures(url: string): UrlFeatures | null {
+  try {
+    return urlFeatures(url);
+  } catch {
+    return null;
+  }
+}
+
+function num(f: UrlFeatures, name: string): number {
+  return f.values[FU[name] as number] ?? 0;
+}
+
+export function emailFeatures(parsed: ParsedEmail): EmailFeatures {
+  const values: (number | null)[] = EMAIL_FEATURE_NAMES.map(() => null);
+  const evidence: Record<string, string> = {};
+  const set = (name: EmailFeatureName, v: number | null, why?: string) => {
+    values[INDEX[name] as number] = v;
+    if (why && v) evidence[name] = why;
+  };
+
+  // ---- sender -------------------------------------------------------------------------
+  const fromAddress = parsed.from?.address ?? "";
+  const fromDomain = addressDomain(fromAddress);
+  const fromReg = addressRegistrableDomain(fromAddress);
+  const fromFacts = fromDomain ? hostFacts(fromDomain) : null;
+  const displayName = neutralisePlaceholders(parsed.from?.name ?? "");
+
+  const replyTo = parsed.replyTo.find((m) => m.address)?.address ?? null;
+  const replyReg = addressRegistrableDomain(replyTo);
+  set("email_replyto_mismatch", replyReg && fromReg ? (replyReg !== fromReg ? 1 : 0) : null,
+    `replies go to ${replyReg} although the message is from ${fromReg}`);
+  const returnReg = addressRegistrableDomain(parsed.returnPath);
+  set("email_returnpath_mismatch", returnReg && fromReg ? (returnReg !== fromReg ? 1 : 0) : null,
+    `the bounce address is at ${returnReg} although the message is from ${fromReg}`);
+
+  const claimed = displayName ? brandNamedIn(displayName) : null;
+  const claimMismatch = claimed !== null && fromReg !== null && !domainBelongsToBrand(claimed, fromReg);
+  set("email_display_name_brand_claim", fromReg ? (claimMismatch ? 1 : 0) : null,
+    claimed ? `the sender's name claims to be ${claimed.name} but the mail comes from ${fromReg}` : undefined);
+
+  const nameAddress = /[a-z0-9._%+-]{1,64}@([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,5})/i.exec(displayName);
+  const nameAddrReg = nameAddress ? addressRegistrableDomain(nameAddress[0]) : null;
+  set("email_display_name_has_address", fromReg ? (nameAddrReg && nameAddrReg !== fromReg ? 1 : 0) : null,
+    `the sender's name shows the address ${nameAddress?.[0]} but the mail comes from ${fromReg}`);
+
+  set("email_from_lookalike", fromFacts ? (fromFacts.lookalike ? 1 : 0) : null,
+    fromFacts?.lookalike ? `the sender's domain ${fromFacts.unicodeHost} imitates ${fromFacts.lookalike.brand.name}` : undefined);
+  set("email_from_brand_in_domain", fromFacts ? (fromFacts.brandMention ? 1 : 0) : null,
+    fromFacts?.brandMention ? `the sender's domain ${fromFacts.host} names ${fromFacts.brandMention.brand.name} but is not theirs` : undefined);
+  set("email_from_freemail", fromFacts ? (FREEMAIL_LABELS.has(fromFacts.domainLabel) ? 1 : 0) : null,
+    `the mail comes from a free webmail address (${fromReg})`);
+
+  // ---- body ---------------------------------------------------------------------------
+  const html = parsed.html ? neutralisePlaceholders(parsed.html) : null;
+  const text = parsed.text ? neutralisePlaceholders(parsed.text) : null;
+  const scan: HtmlScan | null = html ? scanHtml(html) : null;
+  const readable = scan ? scan.visibleText : text ?? "";
+  const subject = neutralisePlaceholders(parsed.subject ?? "");
+  const words = countWords(readable);
+
+  const subjectNorm = normaliseForPhrases(subject);
+  const subjectHits = [...phraseHits(subjectNorm, URGENCY_PHRASES), ...phraseHits(subjectNorm, THREAT_PHRASES)];
+  set("email_subject_urgency", subjectHits.length, `the subject says ${subjectHits.slice(0, 3).map((h) => `"${h}"`).join(", ")}`);
+  const bodyNorm = normaliseForPhrases(readable);
+  const urgency = phraseHits(bodyNorm, URGENCY_PHRASES);
+  set("email_urgency_terms", urgency.length, `the message pushes for haste: ${urgency.slice(0, 3).map((h) => `"${h}"`).join(", ")}`);
+  const creds = phraseHits(bodyNorm, CREDENTIAL_PHRASES);
+  set("email_credential_terms", creds.length, `the message asks about credentials or payment details: ${creds.slice(0, 3).map((h) => `"${h}"`).join(", ")}`);
+  const threats = phraseHits(bodyNorm, THREAT_PHRASES);
+  set("email_threat_terms", threats.length, `the message threatens the account: ${threats.slice(0, 3).map((h) => `"${h}"`).join(", ")}`);
+  const greet = phraseHits(bodyNorm.slice(0, 2000), GENERIC_GREETINGS);
+  set("email_generic_greeting", greet.length ? 1 : 0, `the message opens with a generic greeting ("${greet[0]}")`);
+
+  // ---- links --------------------------------------------------------------------------
+  const rawLinks: string[] = [];
+  let scriptLinks = 0;
+  for (const a of scan?.anchors ?? []) {
+    if (isScriptHref(a.href)) scriptLinks++;
+    else if (isWebHref(a.href)) rawLinks.push(a.href);
+  }
+  for (const action of scan?.formActions ?? []) if (isWebHref(action)) rawLinks.push(action);
+  if (text) rawLinks.push(...urlsInText(text));
+  if (scan) rawLinks.push(...urlsInText(scan.textOutsideAnchors));
+
+  const seen = new Set<string>();
+  const linkFeatures: UrlFeatures[] = [];
+  for (const raw of rawLinks) {
+    if (linkFeatures.length >= MAX_URLS) break;
+    const f = safeUrlFeatures(raw);
+    if (!f || seen.has(f.url)) continue;
+    seen.add(f.url);
+    linkFeatures.push(f);
+  }
+  const urls = linkFeatures.map((f) => f.url);
+  const linkDomains = new Set(linkFeatures.map((f) => f.registrable_domain ?? f.host));
+  const hasLinks = linkFeatures.length > 0;
+  set("email_link_count", linkFeatures.length);
+  set("email_link_domains", linkDomains.size);
+  const offDomain = linkFeatures.filter((f) => (f.registrable_domain ?? f.host) !== fromReg).length;
+  set("email_link_offdomain_ratio", hasLinks && fromReg ? Math.round((offDomain / linkFeatures.length) * 1000) / 1000 : null);
+  set("email_link_density", Math.min(100, Math.round((linkFeatures.length / Math.max(words, 1)) * 100 * 100) / 100));
+
+  const hrefDomain = (href: string) => {
+    const f = safeUrlFeatures(href);
+    return f ? f.registrable_domain ?? (f.host || null) : null;
+  };
+  const mismatches = anchorMismatches(scan?.anchors ?? [], hrefDomain);
+  const firstMismatch = mismatches[0];
+  set("email_link_text_mismatch", mismatches.length,
+    firstMismatch ? `the link text shows ${firstMismatch.shown} but points to ${firstMismatch.actual}` : undefined);
+
+  const any = (name: string, feature: EmailFeatureName) => {
+    const hit = linkFeatures.find((f) => num(f, name) > 0);
+    set(feature, linkFeatures.filter((f) => num(f, name) > 0).length, hit ? hit.evidence[name] : undefined);
+  };
+  any("url_is_ip_host", "email_link_ip");
+  any("url_brand_lookalike", "email_link_lookalike");
+  any("url_brand_in_host", "email_link_brand_in_host");
+  any("url_is_shortener", "email_link_shortener");
+  any("url_is_free_hosting", "email_link_free_hosting");
+  any("url_has_userinfo", "email_link_userinfo");
+  any("url_email_in_url", "email_link_email_in_url");
+  any("url_risky_file_extension", "email_link_risky_file");
+  any("url_nonstandard_port", "email_link_nonstandard_port");
+  set("email_link_script_scheme", scriptLinks, "a link runs a script (javascript: or data: URL) instead of opening a page");
+  let maxTokens = 0;
+  let maxTokensEvidence: string | undefined;
+  for (const f of linkFeatures) {
+    const n = num(f, "url_suspicious_tokens");
+    if (n > maxTokens) {
+      maxTokens = n;
+      maxTokensEvidence = f.evidence.url_suspicious_tokens ? `${f.evidence.url_suspicious_tokens} (${f.host})` : undefined;
+    }
+  }
+  set("email_link_suspicious_tokens_max", maxTokens, maxTokensEvidence);
+
+  const claimedBrand = (claimMismatch ? claimed : null) ?? fromFacts?.lookalike?.brand ?? fromFacts?.brandMention?.brand ?? null;
+  const brandLinked = claimedBrand ? linkFeatures.some((f) => domainBelongsToBrand(claimedBrand, f.registrable_domain)) : false;
+  set("email_brand_claim_link_mismatch", claimedBrand && hasLinks && !brandLinked ? 1 : 0,
+    claimedBrand ? `the message presents itself as ${claimedBrand.name} but none of its links go to ${claimedBrand.name}` : undefined);
+
+  // ---- html ---------------------------------------------------------------------------
+  set("email_html_forms", scan ? scan.forms : 0, "the message contains a form that sends what you type to a web server");
+  set("email_html_password_fields", scan ? scan.passwordInputs : 0, "the message contains a password field");
+  set("email_html_scripts", scan ? scan.scripts : 0, "the message contains scripts");
+  set("email_html_meta_refresh", scan?.metaRefresh != null ? 1 : 0, "the message redirects the browser automatically (meta refresh)");
+  set("email_html_hidden_elements", scan ? Math.min(scan.hiddenElements, 50) : 0, "the message hides some of its content from the reader");
+  const textWords = text ? countWords(text) : 0;
+  const imageOnly = scan !== null && scan.images > 0 && countWords(scan.visibleText) < 15 && textWords < 15;
+  set("email_image_only", imageOnly ? 1 : 0, "the message is an image with almost no text, which hides its words from filters");
+  set("email_text_html_mismatch", text && scan ? textHtmlMismatch(text, scan.visibleText) : null,
+    "the plain-text and HTML versions of the message say different things");
+
+  // ---- attachments ----------------------------------------------------------------------
+  const att = attachmentFacts(parsed.attachments);
+  set("email_attachment_count", att.count);
+  set("email_attachment_html", att.html, att.evidence.email_attachment_html);
+  set("email_attachment_html_active", att.htmlActive, att.evidence.email_attachment_html_active);
+  set("email_attachment_executable", att.executable, att.evidence.email_attachment_executable);
+  set("email_attachment_macro_document", att.macroDoc, att.evidence.email_attachment_macro_document);
+  set("email_attachment_archive", att.archive, att.evidence.email_attachment_archive);
+  set("email_attachment_double_extension", att.doubleExtension, att.evidence.email_attachment_double_extension);
+  set("email_attachment_type_mismatch", att.typeMismatch, att.evidence.email_attachment_type_mismatch);
+
+  return { values, evidence, urls };
+}

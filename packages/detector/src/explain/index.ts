@@ -1,0 +1,1 @@
+export { describeFeature, hasWording } from "./messages.ts";

@@ -1,0 +1,6 @@
+// Public API of @traceo/detector.
+export { analyzeEmail, analyzeUrl, analyzeUrls, MODEL_VERSIONS } from "./analyze.ts";
+export { EmailParseError } from "./email/index.ts";
+export { UrlParseError } from "./url/index.ts";
+export { FeatureMismatchError } from "./model/feature-vector.ts";
+export type { Analysis, HeaderClaims, Reason, UrlResult, Verdict } from "./types.ts";

@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { urlFeatures, URL_FEATURE_NAMES, UrlParseError } from "./features.ts";
+
+function v(url: string, name: (typeof URL_FEATURE_NAMES)[number]): number | null {
+  return urlFeatures(url).values[URL_FEATURE_NAMES.indexOf(name)] ?? null;
+}
+
+describe("urlFeatures: IDN and look-alikes", () => {
+  it("gives the same registrable domain and look-alike flag for a host in Unicode and in punycode", () => {
+    const unicode = urlFeatures("https://раураl.com/signin"); // Cyrillic а/р/у
+    const puny = urlFeatures("https://xn--l-7sba6dbr.com/signin");
+    expect(unicode.registrable_domain).toBe("xn--l-7sba6dbr.com");
+    expect(puny.registrable_domain).toBe(unicode.registrable_domain);
+    expect(puny.host).toBe(unicode.host);
+    expect(unicode.values).toEqual(puny.values);
+    expect(v("https://раураl.com/", "url_brand_lookalike")).toBe(1);
+    expect(v("https://xn--l-7sba6dbr.com/", "url_brand_lookalike")).toBe(1);
+    expect(unicode.evidence.url_brand_lookalike).toContain("PayPal");
+  });
+  it("flags a single Cyrillic letter inside a Latin brand (mixed script)", () => {
+    const f = urlFeatures("https://xn--pypal-4ve.com/");
+    expect(f.values[URL_FEATURE_NAMES.indexOf("url_mixed_script_host")]).toBe(1);
+    expect(f.values[URL_FEATURE_NAMES.indexOf("url_brand_lookalike")]).toBe(1);
+    expect(f.values[URL_FEATURE_NAMES.indexOf("url_is_idn")]).toBe(1);
+  });
+  it("flags digit swaps and one-letter typos of brands", () => {
+    expect(v("paypa1-secure.top/verify", "url_brand_lookalike")).toBe(1);
+    expect(v("https://micros0ft-support.com/", "url_brand_lookalike")).toBe(1);
+    expect(v("https://amazom.co/", "url_brand_lookalike")).toBe(1);
+  });
+  it("does not flag the brand's own domains or unrelated words", () => {
+    expect(v("https://www.paypal.com/signin", "url_brand_lookalike")).toBe(0);
+    expect(v("https://paypal.com/", "url_brand_in_host")).toBe(0);
+    expect(v("https://www.amazon.co.uk/gp/css", "url_brand_lookalike")).toBe(0);
+    expect(v("https://example.org/", "url_brand_lookalike")).toBe(0);
+    expect(v("https://news.ycombinator.com/", "url_brand_in_host")).toBe(0);
+  });
+  it("flags a brand name used in somebody else's host and path", () => {
+    expect(v("https://paypal.com.account-check.example/", "url_brand_in_host")).toBe(1);
+    expect(v("https://secure-login.example/paypal/signin", "url_brand_in_path")).toBe(1);
+    expect(v("https://www.paypal.com/paypal/signin", "url_brand_in_path")).toBe(0);
+  });
+});
+
+describe("urlFeatures: authority tricks", () => {
+  it("flags userinfo hiding the real host", () => {
+    const f = urlFeatures("https://www.paypal.com@evil.example/login");
+    expect(f.host).toBe("evil.example");
+    expect(f.values[URL_FEATURE_NAMES.indexOf("url_has_userinfo")]).toBe(1);
+    expect(f.evidence.url_has_userinfo).toContain("www.paypal.com");
+  });
+  it("flags a non-standard port but not an explicit default one", () => {
+    expect(v("http://example.com:8080/", "url_nonstandard_port")).toBe(1);
+    expect(v("https://example.com:443/", "url_nonstandard_port")).toBe(0);
+  });
+  it("flags shorteners and free hosting", () => {
+    expect(v("https://bit.ly/3xYz", "url_is_shortener")).toBe(1);
+    expect(v("https://secure-update.pages.dev/", "url_is_free_hosting")).toBe(1);
+    expect(v("https://login-portal.vercel.app/", "url_is_free_hosting")).toBe(1);
+    expect(v("https://someone.github.io/", "url_private_suffix")).toBe(1);
+    expect(v("https://example.com/", "url_is_free_hosting")).toBe(0);
+  });
+});
+
+describe("urlFeatures: corpus artefacts are not features", () => {
+  it("gives identical values whatever the scheme or a leading www.", () => {
+    const base = urlFeatures("https://www.example.com/a/b").values;
+    expect(urlFeatures("http://example.com/a/b").values).toEqual(base);
+    expect(urlFeatures("example.com/a/b").values).toEqual(base);
+    expect(urlFeatures("WWW.Example.COM/a/b").values).toEqual(base);
+  });
+  it("unescapes &amp; from HTML-escaped feeds", () => {
+    expect(urlFeatures("http://example.com/p?a=1&amp;b=2").url).toBe("http://example.com/p?a=1&b=2");
+    expect(v("http://example.com/p?a=1&amp;b=2", "url_query_params")).toBe(2);
+  });
+});
+
+describe("urlFeatures: path and query shape", () => {
+  it("measures path, query, encodings and tokens", () => {
+    const f = urlFeatures("https://example.com/account/verify//next?url=https%3A%2F%2Fx.example&u=a%40b.example");
+    const get = (n: (typeof URL_FEATURE_NAMES)[number]) => f.values[URL_FEATURE_NAMES.indexOf(n)];
+    expect(get("url_path_depth")).toBe(3);
+    expect(get("url_query_params")).toBe(2);
+    expect(get("url_encoded_chars")).toBe(4);
+    expect(get("url_double_slash_in_path")).toBe(1);
+    expect(get("url_redirect_param")).toBe(1);
+    expect(get("url_email_in_url")).toBe(1);
+    expect(get("url_suspicious_tokens")).toBe(2);
+  });
+  it("counts the bare root as a zero-length path", () => {
+    expect(v("https://example.com/", "url_path_length")).toBe(0);
+    expect(v("https://example.com", "url_path_depth")).toBe(0);
+  });
+  it("flags a risky download", () => {
+    expect(v("https://cdn.example.com/files/Invoice.pdf.exe", "url_risky_file_extension")).toBe(1);
+    expect(v("https://cdn.example.com/files/report.pdf", "url_risky_file_extension")).toBe(0);
+  });
+  it("measures subdomain depth without www", () => {
+    expect(v("https://www.example.com/", "url_subdomain_depth")).toBe(0);
+    expect(v("https://a.b.c.example.co.uk/", "url_subdomain_depth")).toBe(3);
+  });
+  it("computes host shape on the displayed host", () => {
+    expect(v("https://ab-cd.example/", "url_host_hyphens")).toBe(1);
+    expect(v("https://xn--l-7sba6dbr.com/", "url_host_hyphens")).toBe(0);
+    expect(v("https://раураl.com/", "url_host_length")).toBe(10);
+  });
+});
+
+describe("urlFeatures: script links and errors", () => {
+  it("accepts javascript: and data: links with only the script flag set", () => {
+    for (const u of ["javascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", " JavaScript:void(0)"]) {
+      const f = urlFeatures(u);
+      expect(f.values[URL_FEATURE_NAMES.indexOf("url_script_scheme")]).toBe(1);
+      expect(f.values.filter((x) => x !== null)).toEqual([1]);
+      expect(f.host).toBe("");
+      expect(f.registrable_domain).toBeNull();
+    }
+  });
+  it("throws UrlParseError for input that is not a web address", () => {
+    for (const bad of ["", "   ", "http://", "mailto:someone@example.com", "http://exa mple.com/", "http://999.1.1.1/", "x".repeat(9000)]) {
+      expect(() => urlFeatures(bad), bad.slice(0, 20)).toThrow(UrlParseError);
+    }
+  });
+});

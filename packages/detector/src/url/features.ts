@@ -1,0 +1,187 @@
+// URL features: properties of a link that its author chose and that hold beyond our corpora.
+// Deliberately absent (see the data README): the scheme, a leading `www.`, query *presence*
+// and total length, all crawl/era artefacts of the training sets.
+import { shannonEntropy } from "../text/entropy.ts";
+import { suspiciousTokenHits, wordPieces } from "../text/url-tokens.ts";
+import { BRANDS, domainBelongsToBrand, tokenIsShort } from "./brands.ts";
+import { hostFacts, type HostFacts } from "./host.ts";
+import { FREE_HOSTING_SUFFIXES, matchSuffix, SHORTENER_DOMAINS } from "./hosting.ts";
+import { parseUrlLoose } from "./parse-url.ts";
+import { hostToUnicode } from "./punycode.ts";
+
+export { UrlParseError } from "./parse-url.ts";
+
+export const URL_FEATURE_NAMES = [
+  "url_host_length",
+  "url_host_entropy",
+  "url_host_digit_ratio",
+  "url_host_hyphens",
+  "url_subdomain_depth",
+  "url_domain_label_length",
+  "url_is_ip_host",
+  "url_is_idn",
+  "url_mixed_script_host",
+  "url_brand_lookalike",
+  "url_brand_in_host",
+  "url_brand_in_path",
+  "url_has_userinfo",
+  "url_nonstandard_port",
+  "url_is_shortener",
+  "url_is_free_hosting",
+  "url_private_suffix",
+  "url_path_length",
+  "url_path_depth",
+  "url_query_params",
+  "url_encoded_chars",
+  "url_special_chars",
+  "url_double_slash_in_path",
+  "url_redirect_param",
+  "url_email_in_url",
+  "url_suspicious_tokens",
+  "url_risky_file_extension",
+  "url_script_scheme",
+] as const;
+
+export type UrlFeatureName = (typeof URL_FEATURE_NAMES)[number];
+
+export interface UrlFeatures {
+  values: (number | null)[];
+  evidence: Record<string, string>;
+  url: string;
+  host: string;
+  registrable_domain: string | null;
+  /** Facts reused by e-mail features; absent for data:/javascript: links. */
+  hostFacts?: HostFacts;
+}
+
+const INDEX: Record<string, number> = Object.fromEntries(URL_FEATURE_NAMES.map((n, i) => [n, i]));
+const MAX_SCAN = 2048;
+const RISKY_EXTENSIONS = new Set([
+  "exe", "scr", "msi", "apk", "bat", "cmd", "com", "pif", "js", "jse", "vbs", "vbe", "wsf", "hta", "jar",
+  "ps1", "lnk", "iso", "img", "vhd", "zip", "rar", "7z", "gz", "cab", "dmg", "pkg", "xlsm", "docm", "appx",
+]);
+const EMAIL_IN_TEXT = /[a-z0-9._%+-]{1,64}(?:@|%40)[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,5}/i;
+const REDIRECT_PARAM = /(?:^|[?&;])(?:url|u|redirect|redirect_uri|redir|next|target|dest|destination|goto|return|returnurl|continue|link|r|q)=(?:https?|%68%74%74%70|www\.|%2f%2f)/i;
+
+function setValue(values: (number | null)[], name: UrlFeatureName, v: number | null): void {
+  values[INDEX[name] as number] = v;
+}
+
+function countMatches(text: string, chars: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (chars.includes(text[i] as string)) n++;
+  return n;
+}
+
+function brandInPath(pathAndQuery: string, facts: HostFacts): string | null {
+  const pieces = wordPieces(pathAndQuery.slice(0, MAX_SCAN), 100);
+  for (const piece of pieces) {
+    for (const brand of BRANDS) {
+      if (domainBelongsToBrand(brand, facts.registrableDomain)) continue;
+      for (const token of brand.tokens) {
+        if (tokenIsShort(token)) {
+          if (piece === token) return brand.name;
+        } else if (piece === token || (piece.length <= 60 && piece.includes(token))) return brand.name;
+      }
+    }
+  }
+  return null;
+}
+
+/** Features of one URL; throws UrlParseError when it does not parse or has no host. */
+export function urlFeatures(input: string): UrlFeatures {
+  const parsed = parseUrlLoose(input);
+  const values: (number | null)[] = URL_FEATURE_NAMES.map(() => null);
+  const evidence: Record<string, string> = {};
+
+  if (parsed.kind === "script") {
+    // A data:/javascript: link runs or renders content in place; host features do not apply.
+    setValue(values, "url_script_scheme", 1);
+    evidence.url_script_scheme = `the link is a ${parsed.scheme}: URL, which runs or shows content without visiting a site`;
+    return { values, evidence, url: parsed.text.slice(0, 200), host: "", registrable_domain: null };
+  }
+
+  const { url } = parsed;
+  const facts = hostFacts(url.hostname);
+  const host = facts.host;
+  const path = url.pathname.slice(0, MAX_SCAN);
+  const query = url.search.slice(0, MAX_SCAN);
+  const fragment = url.hash.slice(0, MAX_SCAN);
+
+  // Shape features use the host as displayed (Unicode), so punycode's "xn--" adds nothing.
+  const shown = [...facts.unicodeHost];
+  const shownText = facts.unicodeHost;
+  setValue(values, "url_host_length", shown.length);
+  setValue(values, "url_host_entropy", Math.round(shannonEntropy(shownText) * 1000) / 1000);
+  setValue(values, "url_host_digit_ratio", facts.ip ? null : shown.length ? countMatches(shownText, "0123456789") / shown.length : 0);
+  setValue(values, "url_host_hyphens", countMatches(shownText, "-"));
+  setValue(values, "url_subdomain_depth", facts.ip ? null : facts.subdomainLabels.length);
+  setValue(values, "url_domain_label_length", facts.ip ? null : [...hostToUnicode(facts.domainLabel)].length);
+
+  setValue(values, "url_is_ip_host", facts.ip ? 1 : 0);
+  if (facts.ip) evidence.url_is_ip_host = parsed.rawHost.toLowerCase().replace(/^www\./, "") === facts.ip ? `the link points to the bare IP address ${facts.ip}` : `the host is the IP address ${facts.ip} written in a disguised form`;
+
+  setValue(values, "url_is_idn", facts.isIdn ? 1 : 0);
+  if (facts.isIdn) evidence.url_is_idn = `the host ${host} is displayed as ${facts.unicodeHost}`;
+  setValue(values, "url_mixed_script_host", facts.mixedScript ? 1 : 0);
+  if (facts.mixedScript) evidence.url_mixed_script_host = `${facts.unicodeHost} mixes Latin letters with Cyrillic or Greek ones`;
+
+  setValue(values, "url_brand_lookalike", facts.lookalike ? 1 : 0);
+  if (facts.lookalike) evidence.url_brand_lookalike = `${facts.unicodeHost} imitates ${facts.lookalike.brand.name} ("${facts.lookalike.piece}")`;
+  setValue(values, "url_brand_in_host", facts.brandMention ? 1 : 0);
+  if (facts.brandMention) evidence.url_brand_in_host = `${host} names ${facts.brandMention.brand.name} but is not a ${facts.brandMention.brand.name} domain`;
+  const pathBrand = brandInPath(path + query, facts);
+  setValue(values, "url_brand_in_path", pathBrand ? 1 : 0);
+  if (pathBrand) evidence.url_brand_in_path = `the path names ${pathBrand} on ${facts.registrableDomain ?? host}, which is not ${pathBrand}'s site`;
+
+  const hasUserinfo = url.username !== "" || url.password !== "";
+  setValue(values, "url_has_userinfo", hasUserinfo ? 1 : 0);
+  if (hasUserinfo) evidence.url_has_userinfo = `the text before "@" (${decodeURIComponentSafe(url.username).slice(0, 60)}) hides the real host ${host}`;
+  setValue(values, "url_nonstandard_port", url.port !== "" ? 1 : 0);
+  if (url.port) evidence.url_nonstandard_port = `the link uses port ${url.port}`;
+
+  const shortener = matchSuffix(host, SHORTENER_DOMAINS);
+  setValue(values, "url_is_shortener", shortener ? 1 : 0);
+  if (shortener) evidence.url_is_shortener = `${shortener} is a link shortener that hides the destination`;
+  const hosting = matchSuffix(host, FREE_HOSTING_SUFFIXES);
+  setValue(values, "url_is_free_hosting", hosting ? 1 : 0);
+  if (hosting) evidence.url_is_free_hosting = `${host} is hosted on ${hosting}, where anyone can publish a page for free`;
+  setValue(values, "url_private_suffix", facts.privateSuffix ? 1 : 0);
+
+  setValue(values, "url_path_length", path === "/" ? 0 : path.length);
+  setValue(values, "url_path_depth", path.split("/").filter(Boolean).length);
+  setValue(values, "url_query_params", query.length > 1 ? query.slice(1).split(/[&;]/).filter(Boolean).length : 0);
+  const rest = path + query + fragment;
+  setValue(values, "url_encoded_chars", (rest.match(/%[0-9a-f]{2}/gi) ?? []).length);
+  setValue(values, "url_special_chars", countMatches(rest, "@~!$*,;'()"));
+  setValue(values, "url_double_slash_in_path", path.indexOf("//", 1) >= 0 ? 1 : 0);
+  const redirect = REDIRECT_PARAM.test(query);
+  setValue(values, "url_redirect_param", redirect ? 1 : 0);
+  if (redirect) evidence.url_redirect_param = "the link carries another web address in its query (a redirect)";
+  const emailInUrl = EMAIL_IN_TEXT.test(rest);
+  setValue(values, "url_email_in_url", emailInUrl ? 1 : 0);
+  if (emailInUrl) evidence.url_email_in_url = "the link carries an e-mail address, typically to pre-fill a fake sign-in page";
+
+  const tokens = suspiciousTokenHits(`${facts.subdomainLabels.join(".")} ${facts.domainLabel} ${path} ${query}`.slice(0, MAX_SCAN));
+  setValue(values, "url_suspicious_tokens", tokens.length);
+  if (tokens.length) evidence.url_suspicious_tokens = `the link contains ${[...new Set(tokens)].slice(0, 4).map((t) => `"${t}"`).join(", ")}`;
+
+  const lastSegment = path.split("/").pop() ?? "";
+  const dot = lastSegment.lastIndexOf(".");
+  const ext = dot > 0 ? lastSegment.slice(dot + 1).toLowerCase() : "";
+  const risky = RISKY_EXTENSIONS.has(ext);
+  setValue(values, "url_risky_file_extension", risky ? 1 : 0);
+  if (risky) evidence.url_risky_file_extension = `the link downloads a .${ext} file`;
+  setValue(values, "url_script_scheme", 0);
+
+  const normalised = `${url.protocol}//${hasUserinfo ? `${url.username}${url.password ? `:${url.password}` : ""}@` : ""}${url.host}${url.pathname}${url.search}${url.hash}`;
+  return { values, evidence, url: normalised, host, registrable_domain: facts.registrableDomain, hostFacts: facts };
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { decodePunycodeLabel, hostToUnicode } from "./punycode.ts";
+import { editDistance, skeleton } from "./confusables.ts";
+
+describe("punycode decoding", () => {
+  it("decodes RFC 3492 sample labels", () => {
+    expect(decodePunycodeLabel("bcher-kva")).toBe("bücher");
+    expect(decodePunycodeLabel("mnchen-3ya")).toBe("münchen");
+    expect(decodePunycodeLabel("80ak6aa92e")).toBe("аррӏе");
+  });
+  it("decodes every xn-- label of a host and keeps others", () => {
+    expect(hostToUnicode("www.xn--bcher-kva.example")).toBe("www.bücher.example");
+    expect(hostToUnicode("plain.example")).toBe("plain.example");
+  });
+  it("returns null for malformed input instead of throwing", () => {
+    expect(decodePunycodeLabel("!!!")).toBeNull();
+    expect(hostToUnicode("xn--!!!.com")).toBe("xn--!!!.com");
+  });
+});
+
+describe("confusable skeleton", () => {
+  it("maps Cyrillic, Greek and digit look-alikes onto Latin", () => {
+    expect(skeleton("раураl")).toBe(skeleton("paypal"));
+    expect(skeleton("аррӏе")).toBe(skeleton("apple"));
+    expect(skeleton("g00gle")).toBe(skeleton("google"));
+    expect(skeleton("rnicrosoft")).toBe(skeleton("microsoft"));
+  });
+  it("computes bounded edit distance with transpositions", () => {
+    expect(editDistance("amazon", "amazom", 1)).toBe(1);
+    expect(editDistance("paypal", "papyal", 1)).toBe(1);
+    expect(editDistance("paypal", "example", 1)).toBe(2);
+  });
+});

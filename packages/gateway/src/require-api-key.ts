@@ -1,0 +1,51 @@
+// Authenticates the request's API key, then spends one request from each of its tier's windows.
+// Order matters: shape and checksum are checked before any I/O, so garbage keys cost nothing.
+import type { MiddlewareHandler } from "hono";
+import { extractApiKey, hashApiKey, parseApiKey, TIERS, type Scope } from "@traceo/api-keys";
+import { findApiKeyByHash, touchApiKey } from "@traceo/db";
+import { problems } from "@traceo/problem";
+import { limitAllWindows, rateLimitHeaders } from "@traceo/ratelimit";
+import type { GatewayEnv } from "./env.ts";
+import { lookupKey } from "./key-cache.ts";
+import type { GatewayVariables } from "./services.ts";
+
+const UNKNOWN_KEY = "The API key is not valid, or has been revoked or has expired.";
+
+export function requireApiKey(scope: Scope): MiddlewareHandler<{ Bindings: GatewayEnv; Variables: GatewayVariables }> {
+  return async (c, next) => {
+    const located = extractApiKey(c.req.header("authorization"), c.req.header("x-api-key"));
+    if ("missing" in located) throw problems.unauthenticated("Send your API key as `Authorization: Bearer <key>` or `X-API-Key: <key>`.");
+    if ("malformedHeader" in located) throw problems.unauthenticated(located.malformedHeader);
+    const parsed = parseApiKey(located.key);
+    if (!parsed.ok) throw problems.unauthenticated(parsed.reason);
+
+    const services = c.get("services");
+    const keyHash = await hashApiKey(located.key);
+    let lookup;
+    try {
+      lookup = await lookupKey(services.redis(), keyHash, () => findApiKeyByHash(services.database().db, keyHash));
+    } catch (err) {
+      console.error(JSON.stringify({ level: "error", msg: "key lookup failed", requestId: c.get("requestId"), error: String(err) }));
+      throw problems.serviceUnavailable("API keys cannot be checked right now.");
+    }
+    const record = lookup.record;
+    const expired = record?.expires_at != null && record.expires_at.getTime() <= Date.now();
+    if (!record || record.revoked_at !== null || expired) throw problems.unauthenticated(UNKNOWN_KEY);
+    if (!record.scopes.includes(scope)) throw problems.forbidden(`This key lacks the \`${scope}\` scope.`);
+
+    const outcome = await limitAllWindows(services.redis(), record.id, TIERS[record.tier]);
+    if (outcome.kind === "unavailable") {
+      console.error(JSON.stringify({ level: "error", msg: "rate limiter unavailable", requestId: c.get("requestId"), reason: outcome.reason }));
+      if (c.env.RATE_LIMIT_UNAVAILABLE_POLICY !== "allow") throw problems.serviceUnavailable("Rate limits cannot be checked right now.", 2);
+    } else {
+      const headers = rateLimitHeaders(outcome.windows);
+      if (outcome.kind === "refused") throw problems.rateLimited(outcome.refusedBy.resetSeconds, outcome.refusedBy.window, headers);
+      for (const [name, value] of Object.entries(headers)) c.header(name, value);
+    }
+
+    c.set("apiKey", { id: record.id, accountId: record.account_id, tier: record.tier, scopes: record.scopes });
+    // Cache misses happen about once a minute per key: a cheap moment to record last use.
+    if (!lookup.fromCache) await touchApiKey(services.database().db, record.id).catch(() => {});
+    await next();
+  };
+}

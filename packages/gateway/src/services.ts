@@ -1,0 +1,53 @@
+// Per-request service handles, created lazily so a request refused early opens nothing.
+import type { Context, MiddlewareHandler } from "hono";
+import { Redis } from "@upstash/redis/cloudflare";
+import { openDatabase, type DatabaseHandle } from "@traceo/db";
+import { problems } from "@traceo/problem";
+import { missingSettings, type GatewayEnv } from "./env.ts";
+
+export interface Services {
+  database(): DatabaseHandle;
+  redis(): Redis;
+}
+
+export type GatewayVariables = {
+  services: Services;
+  requestId: string;
+  apiKey: { id: string; accountId: string; tier: "free" | "pro" | "enterprise"; scopes: string[] };
+};
+
+export function provideServices(): MiddlewareHandler<{ Bindings: GatewayEnv; Variables: GatewayVariables }> {
+  return async (c, next) => {
+    const missing = missingSettings(c.env);
+    if (missing.length > 0) {
+      console.error(JSON.stringify({ level: "error", msg: "missing settings", missing }));
+      throw problems.serviceUnavailable(`The service is not configured (missing: ${missing.join(", ")}).`, 60);
+    }
+    let database: DatabaseHandle | undefined;
+    let redis: Redis | undefined;
+    c.set("services", {
+      database: () => (database ??= openDatabase(c.env)),
+      redis: () =>
+        (redis ??= new Redis({
+          url: c.env.UPSTASH_REDIS_REST_URL,
+          token: c.env.UPSTASH_REDIS_REST_TOKEN,
+          enableAutoPipelining: true,
+          retry: false,
+        })),
+    });
+    try {
+      await next();
+    } finally {
+      if (database) closeAfterResponse(c, database);
+    }
+  };
+}
+
+function closeAfterResponse(c: Context, database: DatabaseHandle): void {
+  const closing = database.close().catch(() => {});
+  try {
+    c.executionCtx.waitUntil(closing);
+  } catch {
+    // No execution context (plain app.request in tests): the promise still runs.
+  }
+}

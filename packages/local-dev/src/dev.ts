@@ -1,0 +1,113 @@
+// `npm run dev`: the whole stack on http://127.0.0.1:8787 (PORT overrides) in one command.
+// Real Postgres/Redis on their usual ports when they answer, embedded stand-ins otherwise; the Neon
+// WebSocket proxy and the Upstash REST adapter in front of them; migrations; a dev API key; wrangler dev.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApiKey, runMigrations } from '@traceo/ops';
+import { chooseRedis, choosePostgres, redact } from './dev/choose-backends.ts';
+import { ensureDevVars, parseDevVars, randomSecret } from './dev/dev-vars.ts';
+import { startOnPreferredPort } from './dev/listen-fallback.ts';
+import { startWranglerDev, waitForHttp, type WranglerDev } from './dev/wrangler-process.ts';
+import { startNeonWsProxy } from './neon-ws-proxy.ts';
+import { startUpstashAdapter } from './upstash-redis-adapter.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+const PORT = Number(process.env.PORT ?? 8787);
+const PROXY_PORT = 4444;
+const ADAPTER_PORT = 8079;
+const READY_TIMEOUT_MS = 90_000;
+// `npm run dev -- --embedded` uses PGlite and the in-memory Redis even when servers are running.
+const FORCE_EMBEDDED = process.argv.includes('--embedded');
+
+const say = (line: string) => console.log(`[dev] ${line}`);
+const cleanups: (() => Promise<unknown>)[] = [];
+let wrangler: WranglerDev | undefined;
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    if (wrangler) await wrangler.stop();
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((e: unknown) => say(`cleanup failed: ${String(e)}`));
+  }
+  process.exit(code);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    say(`${signal}: stopping`);
+    void shutdown(0);
+  });
+}
+
+async function main(): Promise<void> {
+  if (!Number.isInteger(PORT) || PORT < 1 || PORT > 65535) throw new Error(`PORT must be a TCP port, not ${process.env.PORT}`);
+  say('starting (Postgres, Redis, shims, migrations, wrangler dev)…');
+
+  const [postgres, redis] = await Promise.all([
+    choosePostgres({ databaseUrlFromEnv: process.env.DATABASE_URL, pgliteDir: join(ROOT, '.local/pglite'), forceEmbedded: FORCE_EMBEDDED }),
+    chooseRedis({ forceEmbedded: FORCE_EMBEDDED }),
+  ]);
+  cleanups.push(() => postgres.close(), () => redis.backend.close());
+  say(`Postgres: ${postgres.description}`);
+  say(`Redis:    ${redis.description}`);
+
+  const devVarsPath = join(ROOT, '.dev.vars');
+  const existing = existsSync(devVarsPath) ? parseDevVars(readFileSync(devVarsPath, 'utf8')) : {};
+  const token = existing.UPSTASH_REDIS_REST_TOKEN || randomSecret();
+
+  const proxy = await startOnPreferredPort(PROXY_PORT, (port) => startNeonWsProxy({ port }));
+  cleanups.push(() => proxy.server.close());
+  const adapter = await startOnPreferredPort(ADAPTER_PORT, (port) => startUpstashAdapter({ port, token, backend: redis.backend }));
+  cleanups.push(() => adapter.server.close());
+  const neonWsProxy = `127.0.0.1:${proxy.server.port}/v2`;
+  say(`Neon WebSocket proxy on ws://${neonWsProxy}${proxy.moved ? ` (port ${PROXY_PORT} was taken)` : ''}`);
+  say(`Upstash REST adapter on ${adapter.server.url}${adapter.moved ? ` (port ${ADAPTER_PORT} was taken)` : ''}`);
+
+  // The shim URLs change with the backends, so they also go to wrangler as --var (which wins over .dev.vars).
+  const vars: Record<string, string> = {
+    DATABASE_URL: postgres.databaseUrl,
+    NEON_WS_PROXY: neonWsProxy,
+    UPSTASH_REDIS_REST_URL: adapter.server.url,
+  };
+  const devVars = ensureDevVars({ example: join(ROOT, '.dev.vars.example'), target: devVarsPath, values: { ...vars, UPSTASH_REDIS_REST_TOKEN: token } });
+  say(devVars.created ? 'wrote .dev.vars (fresh random secrets; ignored by git)' : 'using the existing .dev.vars');
+  if (devVars.vars.UPSTASH_REDIS_REST_TOKEN !== token) vars.UPSTASH_REDIS_REST_TOKEN = token;
+
+  const applied = await runMigrations({ databaseUrl: postgres.databaseUrl, createDatabase: postgres.createDatabase });
+  say(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');
+  const key = await createApiKey({ databaseUrl: postgres.databaseUrl, name: `dev ${new Date().toISOString()}`, tier: 'pro' });
+
+  wrangler = startWranglerDev({ root: ROOT, port: PORT, vars });
+  void wrangler.exited.then((code) => {
+    if (!stopping) {
+      say(`wrangler exited (${code}); stopping`);
+      void shutdown(code === 0 ? 1 : code);
+    }
+  });
+  const base = `http://127.0.0.1:${PORT}`;
+  if (!(await waitForHttp(base, wrangler.exited, READY_TIMEOUT_MS))) {
+    say(`wrangler did not answer on ${base} within ${READY_TIMEOUT_MS / 1000} s`);
+    return void (await shutdown(1));
+  }
+
+  const body = JSON.stringify({ url: 'http://secure-login.paypa1-account-verify.com/signin?session=expired' });
+  console.log(
+    [
+      '',
+      `[dev] ready on ${base} in ${process.uptime().toFixed(1)} s`,
+      `[dev] dev API key (tier ${key.tier}, shown once): ${key.key}`,
+      `[dev] try it:`,
+      `  curl -sS -X POST ${base}/v1/analyze/url -H 'Authorization: Bearer ${key.key}' -H 'Content-Type: application/json' -d '${body}'`,
+      `[dev] more keys: DATABASE_URL='${redact(postgres.databaseUrl)}' npm run keys -- create --name NAME --tier free`,
+      '[dev] Ctrl-C stops everything.',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error: unknown) => {
+  say(`failed: ${error instanceof Error ? error.message : String(error)}`);
+  void shutdown(1);
+});

@@ -1,0 +1,42 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+/** Settings whose value must be a fresh random secret rather than the example's placeholder. */
+const SECRET_NAME = /(TOKEN|SECRET|PASSWORD|_KEY)$/;
+const PLACEHOLDER = /^(replace-with|change-me)/i;
+
+export function randomSecret(bytes = 32): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(bytes))).toString('base64url');
+}
+
+/** KEY=value lines of a dotenv-style file (comments and blank lines skipped, surrounding quotes removed). */
+export function parseDevVars(text: string): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (match && !line.trimStart().startsWith('#')) vars[match[1]!] = match[2]!.replace(/^"(.*)"$/, '$1');
+  }
+  return vars;
+}
+
+/**
+ * Writes `target` from `example` when it does not exist yet: every setting the example lists, with
+ * `values` filled in and placeholder secrets replaced by random ones. An existing file is left as the
+ * developer made it. Returns the settings in effect and whether the file was created.
+ */
+export function ensureDevVars(opts: { example: string; target: string; values: Record<string, string> }): {
+  vars: Record<string, string>;
+  created: boolean;
+} {
+  if (existsSync(opts.target)) return { vars: parseDevVars(readFileSync(opts.target, 'utf8')), created: false };
+  const lines = readFileSync(opts.example, 'utf8').split(/\r?\n/);
+  const generated = lines.map((line) => {
+    const match = /^(\s*)([A-Za-z_][A-Za-z0-9_]*)(\s*=\s*)(.*)$/.exec(line);
+    if (!match || line.trimStart().startsWith('#')) return line;
+    const [, indent, name, equals, value] = match as unknown as [string, string, string, string, string];
+    const next = opts.values[name] ?? (SECRET_NAME.test(name) || PLACEHOLDER.test(value) ? randomSecret() : value);
+    return `${indent}${name}${equals}${next}`;
+  });
+  const header = '# Written by `npm run dev` from .dev.vars.example. Local only; ignored by git.\n';
+  writeFileSync(opts.target, header + generated.join('\n'), { mode: 0o600 });
+  return { vars: parseDevVars(generated.join('\n')), created: true };
+}

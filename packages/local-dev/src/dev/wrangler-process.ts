@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface WranglerDev {
+  child: ChildProcess;
+  /** Resolves with the exit code once wrangler (and its workerd) have gone. */
+  exited: Promise<number>;
+  stop(): Promise<number>;
+}
+
+/**
+ * Runs `wrangler dev` in its own process group, so stopping it also stops the workerd it starts,
+ * and Ctrl-C reaches wrangler only through us (once), not straight from the terminal.
+ */
+export function startWranglerDev(opts: { root: string; port: number; vars: Record<string, string> }): WranglerDev {
+  const args = [
+    join(opts.root, 'node_modules/wrangler/bin/wrangler.js'),
+    'dev',
+    '--config', 'wrangler.toml',
+    '--ip', '127.0.0.1',
+    '--port', String(opts.port),
+    '--show-interactive-dev-session=false',
+    ...Object.entries(opts.vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: opts.root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
+  });
+  const exited = new Promise<number>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))));
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  // If this process ends unexpectedly, take the group down with it rather than orphan workerd.
+  process.once('exit', () => signalGroup('SIGKILL'));
+  return {
+    child,
+    exited,
+    async stop() {
+      signalGroup('SIGTERM');
+      const timer = setTimeout(() => signalGroup('SIGKILL'), 5_000);
+      const code = await exited;
+      clearTimeout(timer);
+      signalGroup('SIGKILL'); // anything of the group still lingering
+      return code;
+    },
+  };
+}
+
+/** Polls until `url` answers HTTP at all (any status), or `exited` settles first. */
+export async function waitForHttp(url: string, exited: Promise<number>, timeoutMs: number): Promise<boolean> {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const deadline = Date.now() + timeoutMs;
+  while (!gone && Date.now() < deadline) {
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(10_000) });
+      return true;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  return false;
+}

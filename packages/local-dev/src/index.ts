@@ -1,0 +1,5 @@
+// Development tooling only: tests and CLIs import this, production code never does.
+export { neonDriverSettingsForProxy, startNeonWsProxy, type NeonWsProxy, type NeonWsProxyOptions } from './neon-ws-proxy.ts';
+export { startUpstashAdapter, type UpstashAdapter, type UpstashAdapterOptions } from './upstash-redis-adapter.ts';
+export { createRealRedisBackend } from './real-redis-backend.ts';
+export type { CommandOutcome, RedisArg, RedisBackend, RedisCommand } from './redis-backend.ts';

@@ -1,0 +1,23 @@
+// CLIs read settings from the environment first, then from the .dev.vars that `npm run dev` wrote,
+// so `npm run keys` talks to the same database as the running dev server.
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
+
+export function parseDevVars(text: string): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!match || line.trimStart().startsWith("#")) continue;
+    vars[match[1]!] = match[2]!.replace(/^"(.*)"$/, "$1");
+  }
+  return vars;
+}
+
+export function readSetting(name: string): string | undefined {
+  if (process.env[name]) return process.env[name];
+  const file = resolve(REPO_ROOT, ".dev.vars");
+  return existsSync(file) ? parseDevVars(readFileSync(file, "utf8"))[name] : undefined;
+}

@@ -1,0 +1,77 @@
+// Every problem the API can answer with, in one place, so codes and wording stay consistent.
+import { ProblemError } from "./problem.ts";
+
+export const problems = {
+  invalidJson: (detail: string) =>
+    new ProblemError(400, { code: "invalid-json", title: "The request body is not valid JSON", detail }),
+  invalidRequest: (detail: string, errors?: { path: string; message: string }[]) =>
+    new ProblemError(422, {
+      code: "invalid-request",
+      title: "The request is not valid",
+      detail,
+      ...(errors ? { extensions: { errors } } : {}),
+    }),
+  emptyBody: (detail: string) =>
+    new ProblemError(400, { code: "empty-body", title: "The request body is empty", detail }),
+  unsupportedMediaType: (allowed: string[], hint?: string) =>
+    new ProblemError(415, {
+      code: "unsupported-media-type",
+      title: "Unsupported Content-Type",
+      detail: hint ?? `Send the body with one of these Content-Type values: ${allowed.join(", ")}.`,
+      headers: { "accept-post": allowed.join(", ") },
+    }),
+  payloadTooLarge: (maxBytes: number) =>
+    new ProblemError(413, {
+      code: "payload-too-large",
+      title: "The request body is too large",
+      detail: `The body must be at most ${maxBytes} bytes.`,
+      extensions: { max_bytes: maxBytes },
+    }),
+  invalidContentLength: () =>
+    new ProblemError(400, {
+      code: "invalid-content-length",
+      title: "Invalid Content-Length header",
+      detail: "Content-Length must be a non-negative whole number of bytes.",
+    }),
+  unauthenticated: (detail: string) =>
+    new ProblemError(401, {
+      code: "unauthenticated",
+      title: "A valid API key is required",
+      detail,
+      headers: { "www-authenticate": 'Bearer realm="traceo"' },
+    }),
+  forbidden: (detail: string) =>
+    new ProblemError(403, { code: "forbidden", title: "This key may not do that", detail }),
+  notFound: (detail: string) => new ProblemError(404, { code: "not-found", title: "Not found", detail }),
+  methodNotAllowed: (allowed: string[]) =>
+    new ProblemError(405, {
+      code: "method-not-allowed",
+      title: "Method not allowed",
+      detail: `Use ${allowed.join(" or ")}.`,
+      headers: { allow: allowed.join(", ") },
+    }),
+  rateLimited: (retryAfterSeconds: number, window: string, headers: Record<string, string>) =>
+    new ProblemError(429, {
+      code: "rate-limited",
+      title: "Rate limit exceeded",
+      detail: `This key has used its ${window} allowance. Retry after ${retryAfterSeconds} s.`,
+      headers: { ...headers, "retry-after": String(retryAfterSeconds) },
+      extensions: { window, retry_after: retryAfterSeconds },
+    }),
+  unprocessableMessage: (detail: string) =>
+    new ProblemError(422, { code: "unparseable-message", title: "The message could not be parsed", detail }),
+  invalidUrl: (detail: string, index?: number) =>
+    new ProblemError(422, {
+      code: "invalid-url",
+      title: "A URL could not be parsed",
+      detail,
+      ...(index !== undefined ? { extensions: { index } } : {}),
+    }),
+  serviceUnavailable: (detail: string, retryAfterSeconds = 5) =>
+    new ProblemError(503, {
+      code: "service-unavailable",
+      title: "A backing service is unavailable",
+      detail,
+      headers: { "retry-after": String(retryAfterSeconds) },
+    }),
+};

@@ -1,0 +1,22 @@
+// Hono error and not-found handlers that answer every failure as problem+json.
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { ProblemError, problemResponse } from "./problem.ts";
+
+function instanceOf(c: Context): string | undefined {
+  const requestId = c.get("requestId" as never) as string | undefined;
+  return requestId ? `urn:traceo:request:${requestId}` : undefined;
+}
+
+export const problemErrorHandler: ErrorHandler = (err, c) => {
+  if (err instanceof ProblemError) return problemResponse(err.status, err.init, instanceOf(c));
+  if (err instanceof HTTPException && err.status < 500) {
+    return problemResponse(err.status, { code: "http-" + err.status, title: err.message || "Bad request" }, instanceOf(c));
+  }
+  // Unexpected: log the error class and message only (never request bodies or headers).
+  console.error(JSON.stringify({ level: "error", msg: "unhandled", requestId: c.get("requestId" as never), error: String(err) }));
+  return problemResponse(500, { code: "internal", title: "Internal error", detail: "Something failed on our side; the request id identifies it." }, instanceOf(c));
+};
+
+export const problemNotFound: NotFoundHandler = (c) =>
+  problemResponse(404, { code: "not-found", title: "Not found", detail: `No route for ${c.req.method} ${new URL(c.req.url).pathname}.` }, instanceOf(c));

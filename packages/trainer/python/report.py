@@ -1,0 +1,161 @@
+"""Writes packages/detector/models/MODEL_CARD.md, metrics.json and the plots."""
+import json
+import math
+import os
+
+LICENCES = """| data | licence / terms |
+|---|---|
+| phishing_pot (emails_phishing) | CC BY-NC 4.0 (non-commercial) |
+| SpamAssassin public corpus (emails_ham, emails_spam) | no explicit data licence; message text remains the senders'; mirror's materials CC BY-SA 3.0 US |
+| emails_ham_modern | repository licences: MIT (Home-Assistant-Mail-And-Packages, php-mime-mail-parser, mailauth), MIT-0 (postal-mime); message text remains the senders' |
+| OpenPhish community feed (urls.csv.gz) | OpenPhish Terms of Use: non-commercial use only |
+| PhishTank dumps (urls.csv.gz) | PhishTank terms of use |
+| ESDAUNG/PhishDataset (urls.csv.gz) | academic dataset, no licence file: cite WI-IAT '21 "Segmentation-based Phishing URL Detection" |
+| Hacker News posts sample (urls_benign_diverse) | no licence stated (Kaggle dataset terms) |
+| GSA govt-urls (urls_benign_diverse) | US federal government list, generally public domain in the US |
+| ISCX-URL-2016, PhishStorm (urls_extra_2014_2016, used only as out-of-corpus tests) | CIC dataset terms (citation); PhishStorm (Marchal et al. 2014) |
+
+**A model trained on OpenPhish and phishing_pot data inherits their non-commercial terms. Review before commercial use.**"""
+
+LIMITS = """- **One phishing email corpus.** Every phishing email comes from phishing_pot (Outlook/Office 365 honeypots,
+  2022-2026), so "leave one source out" for phishing is done by era (2023-or-earlier / 2024 / 2025-2026), which
+  tests drift, not a new collector. Phishing aimed at other providers or languages is under-represented.
+- **Legitimate mail is mostly 2002 mailing-list traffic.** The 61 modern messages (45 parcel notices) are the only
+  modern transactional mail; receipts, password resets, sign-in alerts, bank and SaaS notifications are barely
+  represented. Expect more false positives on those than the numbers below suggest.
+- **Spam vs phishing.** phishing_pot contains some scam, extortion and generic spam labelled phishing, so the
+  border between `suspicious` and `phishing` for commercial spam is learned from noisy labels.
+- **URL benign data** comes from a 2021 homepage crawl plus 2013-2016 HN/GSA links: few query strings, few
+  tracking/redirect links, and big platforms (github.com, google, dropbox...) are absent from the benign side.
+  Links on those platforms are judged only by path/subdomain shape.
+- **Probabilities** are calibrated to the class mix of our training data (roughly half phishing), not to the
+  base rate of a real mailbox; treat them as "how phishing-like", and rely on the verdict thresholds.
+- Messages over 150 KB are not represented in training."""
+
+
+def pct(x):
+    return "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{100 * x:.2f}%"
+
+
+def num(x, d=4):
+    return "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.{d}f}"
+
+
+def metrics_row(name, s):
+    p = s["at_phishing"]
+    return (f"| {name} | {s['n']} | {s['n_pos']} | {num(s.get('roc_auc'), 5)} | {num(s.get('pr_auc'), 5)} | "
+            f"{num(p['precision'])} | {num(p['recall'])} | {num(p['f1'])} | {pct(p['fpr'])} |")
+
+
+METRICS_HEAD = ("| set | rows | phishing rows | ROC AUC | PR AUC | precision | recall | F1 | FPR |\n"
+                "|---|---|---|---|---|---|---|---|---|")
+
+
+def rates_table(rows):
+    out = ["| group | rows | phishing | suspicious | legitimate |", "|---|---|---|---|---|"]
+    for g, r in rows.items():
+        if r.get("n"):
+            out.append(f"| {g} | {r['n']} | {pct(r['phishing'])} | {pct(r['suspicious'])} | {pct(r['legitimate'])} |")
+    return "\n".join(out)
+
+
+def loso_table(loso):
+    out = ["| left-out group | class | rows | called phishing | suspicious | ROC AUC* | precision* | recall* | F1* | FPR* |",
+           "|---|---|---|---|---|---|---|---|---|---|"]
+    for g, r in loso.items():
+        p, lr = r["at_phishing"], r["left_out_rates"]
+        out.append(f"| {g} | {r['left_out_class']} | {r['left_out_n']} | {pct(lr['phishing'])} | {pct(lr['suspicious'])} | "
+                   f"{num(r.get('roc_auc'), 4)} | {num(p['precision'])} | {num(p['recall'])} | {num(p['f1'])} | {pct(p['fpr'])} |")
+    return "\n".join(out)
+
+
+def corpus_section(checks):
+    out = []
+    for c in checks:
+        top = ", ".join(f"`{f['feature']}` ({100 * f['gain_share']:.0f}%)" for f in c["top_features"][:6])
+        out.append(f"- **{c['title']}**: accuracy {num(c['accuracy'], 3)}, balanced accuracy "
+                   f"{num(c['balanced_accuracy'], 3)} (majority baseline {num(c['majority_baseline'], 3)}); "
+                   f"classes {c['classes']}. Most identifying features (share of gain): {top}.")
+        for s in c["single_feature"]:
+            singles = ", ".join(f"`{f['feature']}` {f['auc']:.2f}" for f in s["top"][:6])
+            out.append(f"  - single-feature AUC, {s['pair']}: {singles}")
+    return "\n".join(out)
+
+
+def calib_table(t):
+    out = ["| bin | rows | mean predicted | fraction phishing |", "|---|---|---|---|"]
+    out += [f"| {b['bin']} | {b['n']} | {b['mean_predicted']:.3f} | {b['fraction_phishing']:.3f} |" for b in t]
+    return "\n".join(out)
+
+
+def model_section(kind, r):
+    th = r["thresholds"]
+    held = r["heldout"]
+    lines = [f"## {kind.upper()} model `{r['version']}`", "",
+             f"xgboost {r['params']['objective']}, {r['rounds']} trees, max_depth {r['params']['max_depth']}, "
+             f"eta {r['params']['eta']}; {len(r['feature_names'])} features; exported JSON {r['model_bytes'] / 1024:.0f} KiB.",
+             "", "Dropped as corpus artefacts: " + ("; ".join(f"`{k}`: {v}" for k, v in r["dropped_features"].items()) or "none") + ".",
+             "", "Monotone (may only push toward phishing): " + ", ".join(f"`{n}`" for n in r["risk_features"]) + ".",
+             "", f"Thresholds (margin / calibrated probability): `phishing` >= {th['phishing']['margin']:.4f} "
+             f"({th['phishing']['probability']:.3f}), rule: {th['phishing']['rule']}; `suspicious` >= "
+             f"{th['suspicious']['margin']:.4f} ({th['suspicious']['probability']:.3f}), rule: {th['suspicious']['rule']}.",
+             "", "### Data (rows per group)", "", "| group | train | held-out |", "|---|---|---|"]
+    lines += [f"| {g} | {n} | {r['test_counts'][g]} |" for g, n in r["train_counts"].items()]
+    lines += ["", "### Held-out split (random 20%, stratified by group; metrics at the `phishing` threshold)", "",
+              METRICS_HEAD, metrics_row("held-out, all", held)]
+    if "legit_only" in held:
+        lines.append(metrics_row("held-out, phishing vs legitimate (spam excluded)", held["legit_only"]))
+    lines += ["", "Verdicts per group on the held-out split:", "", rates_table(r["heldout_by_group"]), "",
+              "Verdicts per group, cross-validated over every row (out-of-fold for training rows, the shipped model for held-out rows):",
+              "", rates_table(r["crossval_by_group"])]
+    if kind == "email":
+        lines += ["", f"- **Spam called phishing**: held-out {pct(r['spam_called_phishing_heldout']['phishing'])} "
+                      f"(n={r['spam_called_phishing_heldout']['n']}), cross-validated {pct(r['spam_called_phishing_cv']['phishing'])} "
+                      f"(n={r['spam_called_phishing_cv']['n']}); target <= 20%.",
+                  f"- **Modern legitimate mail called phishing**: held-out {pct(r['modern_called_phishing_heldout']['phishing'])} "
+                  f"(n={r['modern_called_phishing_heldout']['n']}), cross-validated over all {r['modern_called_phishing_cv']['n']} "
+                  f"{pct(r['modern_called_phishing_cv']['phishing'])}; target <= 2%."]
+    if "loso" in r:
+        lines += ["", "### Leave one source out", "",
+                  "Train on the training split without the group; test on the whole group plus the held-out rows of the "
+                  "opposite class (*: metrics on that combined set, at a threshold chosen by 3-fold out-of-fold FPR on the "
+                  "remaining training data).", "", loso_table(r["loso"])]
+    if r.get("out_of_corpus"):
+        lines += ["", "### Out-of-corpus URL sources (never trained on; shipped model)", "",
+                  "2014-2016 corpora, ~97% http in both classes. Scored with the shipped model and thresholds, together "
+                  "with the held-out rows of the opposite class (*).", "", loso_table(r["out_of_corpus"])]
+    if "corpus_check" in r:
+        lines += ["", "### Corpus-identification check", "", corpus_section(r["corpus_check"])]
+    c = r["calibration"]
+    lines += ["", "### Calibration", "",
+              f"Isotonic regression on 5-fold out-of-fold margins of the training split ({c['knots']} knots), "
+              f"probabilities bounded to [0.001, 0.999]. ECE (10 equal-width bins): out-of-fold {c['ece_oof']:.4f}, "
+              f"held-out {c['ece_heldout']:.4f}.", "", "Held-out reliability table:", "", calib_table(c["table_heldout"]),
+              "", "### Features (by mean |TreeSHAP| on the held-out split)", "",
+              ", ".join(f"`{n}` {v:.3f}" for n, v in r["mean_abs_shap"])]
+    return "\n".join(lines)
+
+
+def write(results, args):
+    import plots
+
+    if not args.no_plots:
+        plots.write_all(results, os.path.join(args.models, "plots"))
+    clean = {k: {kk: vv for kk, vv in r.items() if not kk.startswith("_")} for k, r in results.items()}
+    with open(os.path.join(args.models, "metrics.json"), "w", encoding="utf-8") as f:
+        json.dump(clean, f, indent=1, sort_keys=True, default=float)
+        f.write("\n")
+    card = ["# Traceo phishing detector: model card", "",
+            "Written by `npm run train` (packages/trainer). Two gradient-boosted tree models (xgboost 1.7.4, "
+            "binary:logistic), one for whole emails and one for single URLs, trained on features computed by the "
+            "detector's own TypeScript feature module (the same code the worker runs). Exported as JSON and evaluated "
+            "in TypeScript (exact float32 parity with xgboost), explained with exact TreeSHAP.", "",
+            "Plots: [ROC and precision-recall](plots/roc_pr.svg), [calibration](plots/calibration.svg), "
+            "[feature importance](plots/feature_importance.svg). Machine-readable numbers: [metrics.json](metrics.json).", "",
+            "![ROC and PR](plots/roc_pr.svg)", "", "![calibration](plots/calibration.svg)", "",
+            "![feature importance](plots/feature_importance.svg)", ""]
+    for kind, r in results.items():
+        card += [model_section(kind, r), ""]
+    card += ["## Known limits", "", LIMITS, "", "## Training data licences", "", LICENCES, ""]
+    with open(os.path.join(args.models, "MODEL_CARD.md"), "w", encoding="utf-8") as f:
+        f.write("\n".join(card))

@@ -1,0 +1,58 @@
+// Starts what the Workers integration tests talk to: the same local shims `npm run dev` uses,
+// in front of the real Postgres and Redis. A fresh database per run keeps tests independent of
+// any dev data. Nothing here replaces a service with a mock.
+import type { TestProject } from "vitest/node";
+import { createRealRedisBackend } from "@traceo/local-dev/real-redis-backend.ts";
+import { startNeonWsProxy } from "@traceo/local-dev/neon-ws-proxy.ts";
+import { startUpstashAdapter } from "@traceo/local-dev/upstash-redis-adapter.ts";
+import { migrateUp, MIGRATIONS_DIR, openNodeDatabase } from "@traceo/ops";
+import { sql } from "kysely";
+
+const ADMIN_URL = process.env.TEST_ADMIN_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    services: { DATABASE_URL: string; NEON_WS_PROXY: string; UPSTASH_REDIS_REST_URL: string; UPSTASH_REDIS_REST_TOKEN: string };
+  }
+}
+
+async function asAdmin(statement: string): Promise<void> {
+  const admin = await openNodeDatabase(ADMIN_URL);
+  try {
+    await sql.raw(statement).execute(admin.db);
+  } finally {
+    await admin.close();
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const databaseName = `traceo_test_${process.pid}`;
+  await asAdmin(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+  await asAdmin(`CREATE DATABASE "${databaseName}"`);
+  const databaseUrl = new URL(ADMIN_URL);
+  databaseUrl.pathname = `/${databaseName}`;
+
+  const migrating = await openNodeDatabase(databaseUrl.toString());
+  await migrateUp(migrating.db, MIGRATIONS_DIR);
+  await migrating.close();
+
+  const proxy = await startNeonWsProxy({ port: 0 });
+  const token = crypto.randomUUID();
+  const backend = createRealRedisBackend(REDIS_URL);
+  const adapter = await startUpstashAdapter({ port: 0, token, backend });
+
+  project.provide("services", {
+    DATABASE_URL: databaseUrl.toString(),
+    NEON_WS_PROXY: `127.0.0.1:${proxy.port}/v2`,
+    UPSTASH_REDIS_REST_URL: adapter.url,
+    UPSTASH_REDIS_REST_TOKEN: token,
+  });
+
+  return async () => {
+    await adapter.close();
+    await backend.close?.();
+    await proxy.close();
+    await asAdmin(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+  };
+}

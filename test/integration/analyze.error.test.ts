@@ -1,0 +1,78 @@
+// Bad input never yields a 500: each gets a 4xx problem+json with a clear message, and nothing is stored.
+import { describe, expect, it } from "vitest";
+import { call, createKey, expectProblem, reportCount } from "../support/harness.ts";
+
+const created = await createKey({ tier: "enterprise" });
+const key = created.key;
+
+function post(path: string, body: BodyInit | null, headers: Record<string, string> = {}) {
+  return call(path, { method: "POST", key, headers, body });
+}
+
+const json = { "content-type": "application/json" };
+// A byte body gets no default Content-Type (a string body would become text/plain).
+const bytes = (text: string) => new TextEncoder().encode(text);
+const garbage = crypto.getRandomValues(new Uint8Array(4096));
+
+const cases: [string, () => Promise<Response>, number][] = [
+  ["email: empty raw body", () => post("/v1/analyze/email", "", { "content-type": "message/rfc822" }), 400],
+  ["email: empty JSON body", () => post("/v1/analyze/email", "", json), 400],
+  ["email: binary garbage", () => post("/v1/analyze/email", garbage, { "content-type": "message/rfc822" }), 422],
+  ["email: malformed JSON", () => post("/v1/analyze/email", '{"raw": "From: a@b', json), 400],
+  ["email: JSON without Content-Type", () => post("/v1/analyze/email", bytes('{"raw": "From: a@b.c\\r\\n\\r\\nhi"}')), 415],
+  ["email: JSON sent as text/plain", () => post("/v1/analyze/email", '{"raw": "From: a@b.c\\r\\n\\r\\nhi"}', { "content-type": "text/plain" }), 415],
+  ["email: wrong type for raw", () => post("/v1/analyze/email", JSON.stringify({ raw: 42 }), json), 422],
+  ["email: JSON array", () => post("/v1/analyze/email", "[1,2]", json), 422],
+  ["email: unsupported media type", () => post("/v1/analyze/email", "x", { "content-type": "image/png" }), 415],
+  ["email: non-numeric Content-Length", () => post("/v1/analyze/email", "From: a@b.c\r\n\r\nhi", { "content-type": "message/rfc822", "content-length": "abc" }), 400],
+  ["email: 11 MB body", () => post("/v1/analyze/email", new Uint8Array(11 * 1024 * 1024).fill(65), { "content-type": "message/rfc822" }), 413],
+  ["email: 11 MB body without Content-Length", () => post("/v1/analyze/email", streamOf(11 * 1024 * 1024), { "content-type": "message/rfc822" }), 413],
+  ["url: empty body", () => post("/v1/analyze/url", "", json), 400],
+  ["url: malformed JSON", () => post("/v1/analyze/url", "{url:", json), 400],
+  ["url: JSON without Content-Type", () => post("/v1/analyze/url", bytes('{"url":"https://a.example"}')), 415],
+  ["url: JSON as form data (curl -d)", () => post("/v1/analyze/url", '{"url":"https://a.example"}', { "content-type": "application/x-www-form-urlencoded" }), 415],
+  ["url: wrong type", () => post("/v1/analyze/url", JSON.stringify({ url: 7 }), json), 422],
+  ["url: urls not an array", () => post("/v1/analyze/url", JSON.stringify({ urls: "https://a.example" }), json), 422],
+  ["url: empty urls", () => post("/v1/analyze/url", JSON.stringify({ urls: [] }), json), 422],
+  ["url: 101 urls", () => post("/v1/analyze/url", JSON.stringify({ urls: Array.from({ length: 101 }, (_, i) => `https://a${i}.example`) }), json), 422],
+  ["url: a URL that does not parse", () => post("/v1/analyze/url", JSON.stringify({ url: "http://exa mple.com:99999/\u0000" }), json), 422],
+  ["url: a bare word", () => post("/v1/analyze/url", JSON.stringify({ urls: ["https://ok.example", "::::"] }), json), 422],
+  ["url: null body", () => post("/v1/analyze/url", "null", json), 422],
+  ["url: non-numeric Content-Length", () => post("/v1/analyze/url", "{}", { ...json, "content-length": "12abc" }), 400],
+  ["unknown route", () => call("/v1/nothing", { method: "GET", key }), 404],
+  ["wrong method", () => call("/v1/analyze/url", { method: "GET", key }), 405],
+];
+
+function streamOf(bytes: number): ReadableStream<Uint8Array> {
+  let sent = 0;
+  const chunk = new Uint8Array(64 * 1024).fill(66);
+  return new ReadableStream({
+    pull(controller) {
+      if (sent >= bytes) return controller.close();
+      controller.enqueue(chunk);
+      sent += chunk.byteLength;
+    },
+  });
+}
+
+describe("bad input", () => {
+  for (const [name, send, status] of cases) {
+    it(`${name} -> ${status} problem+json`, async () => {
+      const problem = await expectProblem(await send(), status);
+      expect(problem.detail ?? problem.title).toMatch(/\w{3,}/);
+    });
+  }
+
+  it("stored nothing for any refused request", async () => {
+    expect(await reportCount(created.account_id)).toBe(0);
+  });
+
+  it("parses a message with a broken MIME structure instead of failing", async () => {
+    const broken = 'From: "Support" <help@example.com>\r\nSubject: broken\r\nContent-Type: multipart/mixed; boundary="zzz"\r\n\r\n--zzz\r\nContent-Type: text/html\r\n\r\n<a href="http://example.com/x">click</a>\r\n--zz';
+    const res = await post("/v1/analyze/email", broken, { "content-type": "message/rfc822" });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { verdict: string; subject: string };
+    expect(["phishing", "suspicious", "legitimate"]).toContain(body.verdict);
+    expect(body.subject).toBe("broken");
+  });
+});
