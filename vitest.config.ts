@@ -31,6 +31,49 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // The reports Worker (search + usage), its own entry and wrangler config; same shims and database.
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            main: "./functions/reports/src/index.ts",
+            wrangler: { configPath: "./functions/reports/wrangler.toml" },
+            miniflare: { bindings: { ...inject("services"), RATE_LIMIT_UNAVAILABLE_POLICY: "deny" } },
+          })),
+        ],
+        test: {
+          name: "reports",
+          include: ["functions/reports/test/**/*.test.ts"],
+          globalSetup: ["./test/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The accounts Worker (functions/auth) as main; functions/keys tests call the keys app directly.
+        // The JWT secret and keyring are fixed test-only values, never used outside tests.
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            main: "./functions/auth/src/index.ts",
+            wrangler: { configPath: "./functions/auth/wrangler.toml" },
+            miniflare: {
+              bindings: {
+                ...inject("services"),
+                RATE_LIMIT_UNAVAILABLE_POLICY: "deny",
+                API_KEY_ENV: "test",
+                AUTH_JWT_SECRET: "test-only-jwt-secret-0123456789abcdefghijklmnop",
+                TRACEO_ENCRYPTION_KEYS: '{"primary":"test1","keys":{"test1":"ac5tJqPLtWsrEJ9j13LIf6CnKRDHl7KODqsoCVHrzFo="}}',
+              },
+            },
+          })),
+        ],
+        test: {
+          name: "accounts",
+          include: ["functions/auth/test/**/*.test.ts", "functions/keys/test/**/*.test.ts"],
+          globalSetup: ["./test/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

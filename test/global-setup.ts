@@ -27,7 +27,8 @@ async function asAdmin(statement: string): Promise<void> {
 }
 
 export default async function setup(project: TestProject) {
-  const databaseName = `traceo_test_${process.pid}`;
+  // One database per project: several Workers projects share this setup and must not drop each other's.
+  const databaseName = `traceo_test_${process.pid}_${project.name.replace(/[^a-z0-9_]/gi, "_")}`;
   await asAdmin(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
   await asAdmin(`CREATE DATABASE "${databaseName}"`);
   const databaseUrl = new URL(ADMIN_URL);

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { blindIndex, blindIndexCandidates, normaliseEmail } from "./blind-index.ts";
 import { toHex } from "./bytes.ts";
 import { KEYRING_K1, KEYRING_K2_WITH_K1 } from "./field-cipher-suite.ts";
-import { loadKeyring } from "./keyring.ts";
+import { loadKeyring as loadDefault, type Keyring } from "./keyring.ts";
 
-export function blindIndexSuite(runtime: string): void {
+export function blindIndexSuite(runtime: string, loadKeyring: (secret: string) => Keyring = loadDefault): void {
   describe(`blind index in ${runtime}`, () => {
     const keyring = loadKeyring(KEYRING_K1);
 

@@ -3,6 +3,7 @@
 // Written rows carry the primary key's index; during a rotation older rows may still carry an older
 // key's index, so lookups ask for every candidate (`WHERE email_bidx = ANY(candidates)`).
 import { toUtf8 } from "./bytes.ts";
+import { blindIndexKeyInfo } from "./derive.ts";
 import type { Keyring } from "./keyring.ts";
 
 export const EMAIL_INDEX_PURPOSE = "email";
@@ -34,8 +35,8 @@ function asciiDomain(domain: string): string {
 }
 
 async function indexUnder(keyring: Keyring, keyId: string, normalised: string): Promise<Uint8Array> {
-  const key = await keyring.blindIndexKey(keyId, EMAIL_INDEX_PURPOSE);
-  return new Uint8Array(await crypto.subtle.sign("HMAC", key, toUtf8(normalised)));
+  const master = await keyring.masterKey(keyId);
+  return master.mac(blindIndexKeyInfo(EMAIL_INDEX_PURPOSE), toUtf8(normalised));
 }
 
 /** The 32-byte index to store with a row written now (under the primary key). */

@@ -5,7 +5,7 @@ import { fromHex, toHex } from "./bytes.ts";
 import { envelopeToText, parseEnvelope } from "./envelope.ts";
 import { DecryptionError } from "./errors.ts";
 import { decryptField, decryptFieldText, encryptField, needsReencryption } from "./field-cipher.ts";
-import { loadKeyring } from "./keyring.ts";
+import { loadKeyring as loadDefault, type Keyring } from "./keyring.ts";
 
 const KEY_1 = encodeBase64(Uint8Array.from({ length: 32 }, (_, i) => i)); // 00 01 .. 1f
 const KEY_2 = encodeBase64(Uint8Array.from({ length: 32 }, (_, i) => 0xa0 + i));
@@ -36,7 +36,7 @@ async function expectRefused(promise: Promise<unknown>, code: DecryptionError["c
   expect((err as DecryptionError).code).toBe(code);
 }
 
-export function fieldCipherSuite(runtime: string): void {
+export function fieldCipherSuite(runtime: string, loadKeyring: (secret: string) => Keyring = loadDefault): void {
   describe(`field encryption in ${runtime}`, () => {
     const keyring = loadKeyring(KEYRING_K1);
 

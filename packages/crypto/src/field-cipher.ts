@@ -2,7 +2,7 @@
 // binds the envelope header and the record's (table, column, row id). A ciphertext copied to another
 // row or column, or any changed bit, fails authentication instead of decrypting to something else.
 import { concatBytes, fromUtf8, lengthPrefixed, toUtf8 } from "./bytes.ts";
-import { checkContext, deriveFieldKey, type FieldContext } from "./derive.ts";
+import { checkContext, fieldKeyInfo, type FieldContext } from "./derive.ts";
 import { encodeEnvelope, envelopeHeader, IV_BYTES, parseEnvelope, TAG_BYTES } from "./envelope.ts";
 import { DecryptionError } from "./errors.ts";
 import type { Keyring } from "./keyring.ts";
@@ -16,12 +16,11 @@ export async function encryptField(keyring: Keyring, ctx: FieldContext, plaintex
   checkContext(ctx);
   const data = typeof plaintext === "string" ? toUtf8(plaintext) : plaintext;
   if (!(data instanceof Uint8Array)) throw new TypeError("plaintext must be a string or Uint8Array");
-  const key = await deriveFieldKey(await keyring.masterKey(keyring.primaryKeyId), ctx);
+  const master = await keyring.masterKey(keyring.primaryKeyId);
   const header = envelopeHeader(keyring.primaryKeyId);
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const sealed = new Uint8Array(
-    await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: associatedData(header, ctx), tagLength: TAG_BYTES * 8 }, key, data),
-  );
+  const sealed = await master.seal(fieldKeyInfo(ctx), iv, associatedData(header, ctx), data);
+  if (sealed.length !== data.length + TAG_BYTES) throw new Error("cipher returned an unexpected length");
   return encodeEnvelope(header, iv, sealed);
 }
 
@@ -33,14 +32,9 @@ export async function decryptField(keyring: Keyring, ctx: FieldContext, envelope
   if (!keyring.has(parsed.keyId)) {
     throw new DecryptionError("unknown_key", `${where} is encrypted with key "${parsed.keyId}", which is not in the keyring (it has ${keyring.keyIds.join(", ")})`);
   }
-  const key = await deriveFieldKey(await keyring.masterKey(parsed.keyId), ctx);
+  const master = await keyring.masterKey(parsed.keyId);
   try {
-    const plain = await crypto.subtle.decrypt(
-      { name: "AES-GCM", iv: parsed.iv, additionalData: associatedData(parsed.header, ctx), tagLength: TAG_BYTES * 8 },
-      key,
-      parsed.sealed,
-    );
-    return new Uint8Array(plain);
+    return await master.open(fieldKeyInfo(ctx), parsed.iv, associatedData(parsed.header, ctx), parsed.sealed);
   } catch {
     throw new DecryptionError("authentication_failed", `${where} failed authentication (altered, or written for another row or column)`);
   }

@@ -1,10 +1,10 @@
 // The keyring: master keys by id plus the id new writes use. Parsed and validated in full before
 // anything is served, so a bad secret stops the service instead of producing unreadable data.
-// Imported CryptoKeys are cached on the keyring, and keyrings are memoised by secret text, so an
+// Prepared master keys are cached on the keyring, and keyrings are memoised by secret text, so an
 // isolate imports each key once however many requests call loadKeyring().
 import { decodeBase64Strict, encodeBase64 } from "./base64.ts";
 import { bytesEqual } from "./bytes.ts";
-import { deriveBlindIndexKey, importMasterKey } from "./derive.ts";
+import { webCryptoEngine, type CryptoEngine, type MasterKey } from "./engine.ts";
 import { DecryptionError, KeyringError } from "./errors.ts";
 
 export const MASTER_KEY_BYTES = 32;
@@ -17,29 +17,31 @@ export class Keyring {
   /** All ids that can still decrypt, primary included. */
   readonly keyIds: readonly string[];
   readonly #material: ReadonlyMap<string, Uint8Array>;
-  readonly #masters = new Map<string, Promise<CryptoKey>>();
-  readonly #indexKeys = new Map<string, Promise<CryptoKey>>();
+  readonly #engine: CryptoEngine;
+  readonly #masters = new Map<string, Promise<MasterKey>>();
 
-  constructor(primaryKeyId: string, material: ReadonlyMap<string, Uint8Array>) {
+  constructor(primaryKeyId: string, material: ReadonlyMap<string, Uint8Array>, engine: CryptoEngine = webCryptoEngine) {
     this.primaryKeyId = primaryKeyId;
     this.keyIds = Object.freeze([...material.keys()]);
     this.#material = material;
+    this.#engine = engine;
   }
 
   has(keyId: string): boolean {
     return this.#material.has(keyId);
   }
 
-  /** The HKDF master key for an id (imported once). */
-  masterKey(keyId: string): Promise<CryptoKey> {
+  /** A master key, prepared (HKDF-Extract) once per keyring and so once per isolate. */
+  masterKey(keyId: string): Promise<MasterKey> {
     const material = this.#material.get(keyId);
     if (!material) return Promise.reject(new DecryptionError("unknown_key", `key "${keyId}" is not in the keyring (it has ${this.keyIds.join(", ")})`));
-    return memo(this.#masters, keyId, () => importMasterKey(material));
-  }
-
-  /** The HMAC key for blind indexes of one purpose, derived from one master key (derived once). */
-  blindIndexKey(keyId: string, purpose: string): Promise<CryptoKey> {
-    return memo(this.#indexKeys, `${keyId}\0${purpose}`, async () => deriveBlindIndexKey(await this.masterKey(keyId), purpose));
+    let pending = this.#masters.get(keyId);
+    if (!pending) {
+      pending = this.#engine.prepareMaster(material);
+      this.#masters.set(keyId, pending);
+      pending.catch(() => this.#masters.delete(keyId));
+    }
+    return pending;
   }
 
   // Logs and JSON show which keys exist, never their bytes.
@@ -48,17 +50,12 @@ export class Keyring {
   }
 }
 
-function memo(cache: Map<string, Promise<CryptoKey>>, id: string, make: () => Promise<CryptoKey>): Promise<CryptoKey> {
-  let pending = cache.get(id);
-  if (!pending) {
-    pending = make();
-    cache.set(id, pending);
-    pending.catch(() => cache.delete(id));
-  }
-  return pending;
-}
+const memoised = new WeakMap<CryptoEngine, Map<string, Keyring>>();
 
-const memoised = new Map<string, Keyring>();
+export interface KeyringOptions {
+  /** Defaults to WebCrypto; Node operator tools may pass nodeCryptoEngine (@traceo/crypto/node-engine). */
+  engine?: CryptoEngine;
+}
 
 /**
  * Parses `TRACEO_ENCRYPTION_KEYS` (JSON `{"primary": id, "keys": {id: base64 32 bytes, ...}}`, or the
@@ -66,20 +63,23 @@ const memoised = new Map<string, Keyring>();
  * the key bytes, for: missing secret, not JSON, unknown fields, a bad key id, bad base64, a key not
  * 32 bytes long, two ids with the same key, a missing primary, or a primary that names no key.
  */
-export function loadKeyring(secret: unknown): Keyring {
+export function loadKeyring(secret: unknown, options: KeyringOptions = {}): Keyring {
+  const engine = options.engine ?? webCryptoEngine;
+  let cache = memoised.get(engine);
+  if (!cache) memoised.set(engine, (cache = new Map()));
   if (typeof secret === "string") {
-    const known = memoised.get(secret);
+    const known = cache.get(secret);
     if (known) return known;
   }
-  const keyring = parseKeyring(secret);
+  const keyring = new Keyring(...parseKeyring(secret), engine);
   if (typeof secret === "string") {
-    if (memoised.size >= 8) memoised.clear(); // a handful of secrets per isolate at most; never grow unbounded
-    memoised.set(secret, keyring);
+    if (cache.size >= 8) cache.clear(); // a handful of secrets per isolate at most; never grow unbounded
+    cache.set(secret, keyring);
   }
   return keyring;
 }
 
-function parseKeyring(secret: unknown): Keyring {
+function parseKeyring(secret: unknown): [primary: string, material: Map<string, Uint8Array>] {
   if (secret === undefined || secret === null || (typeof secret === "string" && secret.trim() === "")) {
     throw new KeyringError("missing", `the secret is not set; expected JSON like ${EXAMPLE}`);
   }
@@ -122,7 +122,7 @@ function parseKeyring(secret: unknown): Keyring {
   if (primary === undefined || primary === null || primary === "") throw new KeyringError("missing_primary", `"primary" is missing; name the key id new data is encrypted with`);
   if (typeof primary !== "string") throw new KeyringError("missing_primary", `"primary" must be a key id string`);
   if (!material.has(primary)) throw new KeyringError("unknown_primary", `"primary" names key "${printable(primary)}", which is not among the keys (${[...material.keys()].join(", ")})`);
-  return new Keyring(primary, material);
+  return [primary, material];
 }
 
 function printable(id: string): string {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import aesGcm from "../test-vectors/wycheproof_aes_gcm_test.json";
 import hkdf from "../test-vectors/wycheproof_hkdf_sha256_test.json";
 import { bytesEqual, concatBytes, fromHex, toHex } from "./bytes.ts";
+import { hkdfExpand, hkdfExtract } from "./hkdf.ts";
 
 interface AeadCase { tcId: number; key: string; iv: string; aad: string; msg: string; ct: string; tag: string; result: string; flags: string[] }
 interface AeadGroup { keySize: number; ivSize: number; tagSize: number; tests: AeadCase[] }
@@ -85,25 +86,28 @@ export function wycheproofSuite(runtime: string, expected: AesGcmExpectation): v
     });
   });
 
-  describe(`Wycheproof HKDF-SHA256 through WebCrypto in ${runtime}`, () => {
-    it("derives every valid case's output and refuses every oversized one", async () => {
+  describe(`Wycheproof HKDF-SHA256 in ${runtime}`, () => {
+    it("WebCrypto's HKDF and the package's HMAC-based HKDF derive every valid output and refuse every oversized one", async () => {
       let valid = 0;
       const refused: number[] = [];
       for (const group of (hkdf as { testGroups: { tests: HkdfCase[] }[] }).testGroups) {
         for (const t of group.tests) {
           const ikm = await crypto.subtle.importKey("raw", fromHex(t.ikm), "HKDF", false, ["deriveBits"]);
-          const derive = () => crypto.subtle.deriveBits({ name: "HKDF", hash: "SHA-256", salt: fromHex(t.salt), info: fromHex(t.info) }, ikm, t.size * 8);
+          const webCrypto = () => crypto.subtle.deriveBits({ name: "HKDF", hash: "SHA-256", salt: fromHex(t.salt), info: fromHex(t.info) }, ikm, t.size * 8);
+          const ours = async () => hkdfExpand(await hkdfExtract(fromHex(t.salt), fromHex(t.ikm)), fromHex(t.info), t.size);
           if (t.result === "valid") {
-            expect(bytesEqual(new Uint8Array(await derive()), fromHex(t.okm)), `tcId ${t.tcId}`).toBe(true);
+            expect(bytesEqual(new Uint8Array(await webCrypto()), fromHex(t.okm)), `tcId ${t.tcId} (WebCrypto)`).toBe(true);
+            expect(toHex(await ours()), `tcId ${t.tcId} (package)`).toBe(t.okm);
             valid++;
           } else {
             expect(t.flags, `tcId ${t.tcId}`).toEqual(["SizeTooLarge"]);
-            await expect(derive(), `tcId ${t.tcId} must be refused`).rejects.toThrow();
+            await expect(webCrypto(), `tcId ${t.tcId} must be refused (WebCrypto)`).rejects.toThrow();
+            await expect(ours(), `tcId ${t.tcId} must be refused (package)`).rejects.toThrow(RangeError);
             refused.push(t.tcId);
           }
         }
       }
-      console.log(`Wycheproof HKDF-SHA256, ${hkdf.numberOfTests} cases, WebCrypto in ${runtime}: ${valid} valid derived exactly, ${refused.length} oversized outputs refused (tcId ${refused.join(", ")})`);
+      console.log(`Wycheproof HKDF-SHA256, ${hkdf.numberOfTests} cases, in ${runtime}: ${valid} valid derived exactly by WebCrypto and by the package, ${refused.length} oversized outputs refused by both (tcId ${refused.join(", ")})`);
       expect({ valid, refused: refused.length }).toEqual({ valid: 83, refused: 3 });
     });
   });

@@ -15,7 +15,7 @@ export interface EncryptedColumn {
 export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: "reports", column: "raw_message_enc" }, // the submitted raw message (RFC 822 bytes)
   { table: "reports", column: "sender_address_enc" }, // the From address as text
-  // { table: "users", column: "email_enc", blindIndex: { column: "email_bidx", of: "email" } },
-  // { table: "users", column: "phone_enc" },
-  // { table: "users", column: "totp_secret_enc" },
+  { table: "users", column: "email_enc", blindIndex: { column: "email_bidx", of: "email" } }, // migration 0004
+  { table: "users", column: "totp_secret_enc" }, // the enabled TOTP secret (raw bytes)
+  { table: "users", column: "totp_pending_enc" }, // a TOTP secret between /2fa/setup and /2fa/confirm
 ];

@@ -2,7 +2,7 @@
 // in Crockford base32 like ULID, so ids sort by creation and say what they name.
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-export type IdPrefix = "acc" | "key" | "rep" | "req";
+export type IdPrefix = "acc" | "key" | "rep" | "req" | "usr" | "ses" | "rtk" | "chl" | "bkc";
 
 export function newId(prefix: IdPrefix, now = Date.now()): string {
   let time = "";

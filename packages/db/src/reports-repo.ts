@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
-import type { Database, ReportsTable } from "./schema.ts";
+import type { Database } from "./schema.ts";
 import type { Insertable } from "kysely";
 
-export async function insertReport(db: Kysely<Database>, report: Insertable<ReportsTable>): Promise<void> {
+export async function insertReport(db: Kysely<Database>, report: Insertable<Database["reports"]>): Promise<void> {
   await db.insertInto("reports").values(report).execute();
 }

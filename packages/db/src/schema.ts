@@ -1,5 +1,8 @@
 // Kysely table types; they mirror migrations/*.up.sql.
 import type { ColumnType, JSONColumnType } from "kysely";
+import type { ApiKeyUsageTable, AuditLogTable } from "./schema-logs.ts";
+import type { AccountSearchColumns, ReportSearchColumns } from "./schema-search.ts";
+import type { AuthTables } from "./schema-auth.ts";
 
 /** Set by the database default unless given; never updated. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -48,8 +51,10 @@ export interface ReportsTable {
   sender_address_enc: Encrypted;
 }
 
-export interface Database {
-  accounts: AccountsTable;
+export interface Database extends AuthTables {
+  accounts: AccountsTable & AccountSearchColumns;
   api_keys: ApiKeysTable;
-  reports: ReportsTable;
+  reports: ReportsTable & ReportSearchColumns;
+  api_key_usage: ApiKeyUsageTable;
+  audit_log: AuditLogTable;
 }

@@ -1,9 +1,17 @@
 // The detector's entry points: raw email or URL(s) in, verdict with exact explanations out.
 // The model JSON is imported statically, so a Worker parses and compiles it once per isolate.
 
-import { EMAIL_FEATURE_NAMES, emailFeatures, headerClaims, parseEmail } from "./email/index.ts";
+import {
+  EMAIL_FEATURE_NAMES,
+  emailFeatures,
+  headerClaims,
+  parseEmail,
+  type EmailFeatures,
+  type ParsedEmail,
+} from "./email/index.ts";
 import { describeFeature } from "./explain/index.ts";
 import { compileModel, type TreeEnsemble } from "./model/evaluator.ts";
+import { describeLinkScore, LINK_SCORE_FEATURE, riskiestLink, type ScoredLink } from "./model/link-score.ts";
 import { bindFeatures, toModelRow } from "./model/feature-vector.ts";
 import type { ModelJson } from "./model/model-json.ts";
 import { scoreRow, type RowScore } from "./model/score.ts";
@@ -16,7 +24,8 @@ import urlModelJson from "../models/url-model.json" with { type: "json" };
 const EMAIL_MODEL: TreeEnsemble = compileModel(emailModelJson as unknown as ModelJson);
 const URL_MODEL: TreeEnsemble = compileModel(urlModelJson as unknown as ModelJson);
 // Bound by name once: throws at load if the feature module stopped producing a feature the model needs.
-const EMAIL_BINDING = bindFeatures(EMAIL_MODEL, EMAIL_FEATURE_NAMES);
+const EMAIL_INPUTS = [...EMAIL_FEATURE_NAMES, LINK_SCORE_FEATURE];
+const EMAIL_BINDING = bindFeatures(EMAIL_MODEL, EMAIL_INPUTS);
 const URL_BINDING = bindFeatures(URL_MODEL, URL_FEATURE_NAMES);
 
 export const MODEL_VERSIONS: { email: string; url: string } = {
@@ -38,6 +47,7 @@ function topReasons(
   scored: RowScore,
   evidence: Record<string, string>,
   limit: number,
+  link: ScoredLink | null = null,
 ): Reason[] {
   const contributions = scored.shap!.contributions;
   const sign = scored.verdict === "legitimate" ? -1 : 1;
@@ -49,11 +59,15 @@ function topReasons(
     const feature = model.featureNames[j]!;
     const value = Number.isNaN(row[j]!) ? null : row[j]!;
     const contribution = contributions[j]!;
-    return { feature, value, contribution, message: describeFeature(feature, value, contribution, evidence[feature]) };
+    const message =
+      feature === LINK_SCORE_FEATURE
+        ? describeLinkScore(link, contribution)
+        : describeFeature(feature, value, contribution, evidence[feature]);
+    return { feature, value, contribution, message };
   });
 }
 
-interface ScoredUrl {
+export interface ScoredUrl {
   result: UrlResult;
   scored: RowScore;
   row: Float32Array;
@@ -79,12 +93,12 @@ function urlResult(url: string): ScoredUrl {
   };
 }
 
-/** Results for the links of an email; a link that does not parse is simply not reported. */
-function linkResults(urls: readonly string[]): UrlResult[] {
-  const out: UrlResult[] = [];
+/** The links of an email through the URL model; a link that does not parse is simply not reported. */
+function linkResults(urls: readonly string[]): ScoredUrl[] {
+  const out: ScoredUrl[] = [];
   for (const url of urls.slice(0, MAX_URLS)) {
     try {
-      out.push(urlResult(url).result);
+      out.push(urlResult(url));
     } catch (err) {
       if ((err as Error).name !== "UrlParseError") throw err;
     }
@@ -92,11 +106,27 @@ function linkResults(urls: readonly string[]): UrlResult[] {
   return out;
 }
 
+export interface EmailModelInput {
+  features: EmailFeatures;
+  links: ScoredUrl[];
+  link: ScoredLink | null;
+  /** The email model's row (model feature order, float32). */
+  row: Float32Array;
+}
+
+/** Features of a parsed message plus the URL-model score of its links, as the email model's row. */
+export function emailModelInput(parsed: ParsedEmail): EmailModelInput {
+  const features = emailFeatures(parsed);
+  const links = linkResults(features.urls);
+  const link = riskiestLink(links.map((l) => ({ url: l.result.url, margin: l.scored.margin, score: l.result.score })));
+  const row = toModelRow(EMAIL_BINDING, [...features.values, link === null ? null : link.margin]);
+  return { features, links, link, row };
+}
+
 /** Analyse one raw RFC 822 message. Throws EmailParseError for input that is not an email. */
 export async function analyzeEmail(raw: string | Uint8Array | ArrayBuffer): Promise<Analysis> {
   const parsed = await parseEmail(raw);
-  const f = emailFeatures(parsed);
-  const row = toModelRow(EMAIL_BINDING, f.values);
+  const { features: f, links, link, row } = emailModelInput(parsed);
   const scored = scoreRow(EMAIL_MODEL, row, true);
   return {
     kind: "email",
@@ -104,8 +134,8 @@ export async function analyzeEmail(raw: string | Uint8Array | ArrayBuffer): Prom
     score: scored.score,
     probability: scored.probability,
     model_version: EMAIL_MODEL.version,
-    reasons: topReasons(EMAIL_MODEL, row, scored, f.evidence, TOP_REASONS),
-    urls: linkResults(f.urls),
+    reasons: topReasons(EMAIL_MODEL, row, scored, f.evidence, TOP_REASONS, link),
+    urls: links.map((l) => l.result),
     headers: headerClaims(parsed),
     subject: parsed.subject,
   };

@@ -8,6 +8,8 @@ export interface GatewayEnv {
   UPSTASH_REDIS_REST_TOKEN: string;
   /** What to do when Redis cannot be reached for rate limiting: "deny" (default, 503) or "allow". */
   RATE_LIMIT_UNAVAILABLE_POLICY?: string;
+  /** How long to wait for Redis before treating the limiter as unavailable (default 1500 ms). */
+  RATE_LIMIT_TIMEOUT_MS?: string;
 }
 
 const REQUIRED: (keyof GatewayEnv)[] = ["DATABASE_URL", "UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN"];

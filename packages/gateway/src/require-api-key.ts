@@ -33,7 +33,8 @@ export function requireApiKey(scope: Scope): MiddlewareHandler<{ Bindings: Gatew
     if (!record || record.revoked_at !== null || expired) throw problems.unauthenticated(UNKNOWN_KEY);
     if (!record.scopes.includes(scope)) throw problems.forbidden(`This key lacks the \`${scope}\` scope.`);
 
-    const outcome = await limitAllWindows(services.redis(), record.id, TIERS[record.tier]);
+    const timeoutMs = Number(c.env.RATE_LIMIT_TIMEOUT_MS) || undefined;
+    const outcome = await limitAllWindows(services.redis(), record.id, TIERS[record.tier], timeoutMs ? { timeoutMs } : {});
     if (outcome.kind === "unavailable") {
       console.error(JSON.stringify({ level: "error", msg: "rate limiter unavailable", requestId: c.get("requestId"), reason: outcome.reason }));
       if (c.env.RATE_LIMIT_UNAVAILABLE_POLICY !== "allow") throw problems.serviceUnavailable("Rate limits cannot be checked right now.", 2);

@@ -8,6 +8,7 @@ import { createApiKey, runMigrations } from '@traceo/ops';
 import { chooseRedis, choosePostgres, redact } from './dev/choose-backends.ts';
 import { ensureDevVars, parseDevVars, randomSecret } from './dev/dev-vars.ts';
 import { startOnPreferredPort } from './dev/listen-fallback.ts';
+import { runDemo } from './dev/demo.ts';
 import { startWranglerDev, waitForHttp, type WranglerDev } from './dev/wrangler-process.ts';
 import { startNeonWsProxy } from './neon-ws-proxy.ts';
 import { startUpstashAdapter } from './upstash-redis-adapter.ts';
@@ -19,19 +20,22 @@ const ADAPTER_PORT = 8079;
 const READY_TIMEOUT_MS = 90_000;
 // `npm run dev -- --embedded` uses PGlite and the in-memory Redis even when servers are running.
 const FORCE_EMBEDDED = process.argv.includes('--embedded');
+// `npm run dev -- --demo` analyses the sample emails and URLs in test/fixtures once the server is up.
+const DEMO = process.argv.includes('--demo');
 
 const say = (line: string) => console.log(`[dev] ${line}`);
 const cleanups: (() => Promise<unknown>)[] = [];
 let wrangler: WranglerDev | undefined;
-let stopping = false;
+let stopping: Promise<never> | undefined;
 
-async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+/** Stops everything once; later calls wait for the first (so no exit cuts a cleanup short). */
+function shutdown(code: number): Promise<never> {
+  stopping ??= (async () => {
     if (wrangler) await wrangler.stop();
     for (const cleanup of cleanups.reverse()) await cleanup().catch((e: unknown) => say(`cleanup failed: ${String(e)}`));
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return stopping;
 }
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -82,13 +86,14 @@ async function main(): Promise<void> {
   wrangler = startWranglerDev({ root: ROOT, port: PORT, vars });
   void wrangler.exited.then((code) => {
     if (!stopping) {
-      say(`wrangler exited (${code}); stopping`);
+      say(`wrangler exited (code ${code}); stopping`);
       void shutdown(code === 0 ? 1 : code);
     }
   });
   const base = `http://127.0.0.1:${PORT}`;
-  if (!(await waitForHttp(base, wrangler.exited, READY_TIMEOUT_MS))) {
-    say(`wrangler did not answer on ${base} within ${READY_TIMEOUT_MS / 1000} s`);
+  const readiness = await waitForHttp(base, wrangler.exited, READY_TIMEOUT_MS);
+  if (readiness !== 'ready') {
+    if (readiness === 'timeout') say(`wrangler did not answer on ${base} within ${READY_TIMEOUT_MS / 1000} s`);
     return void (await shutdown(1));
   }
 
@@ -105,6 +110,7 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
+  if (DEMO) await runDemo({ root: ROOT, base, key: key.key, say });
 }
 
 main().catch((error: unknown) => {

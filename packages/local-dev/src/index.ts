@@ -2,4 +2,6 @@
 export { neonDriverSettingsForProxy, startNeonWsProxy, type NeonWsProxy, type NeonWsProxyOptions } from './neon-ws-proxy.ts';
 export { startUpstashAdapter, type UpstashAdapter, type UpstashAdapterOptions } from './upstash-redis-adapter.ts';
 export { createRealRedisBackend } from './real-redis-backend.ts';
+export { createEmbeddedRedisBackend } from './embedded-redis-backend.ts';
+export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-postgres.ts';
 export type { CommandOutcome, RedisArg, RedisBackend, RedisCommand } from './redis-backend.ts';

@@ -22,8 +22,8 @@ export interface UpstashAdapter {
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 /**
- * Commands that would change the state of a connection shared by every request (or need a
- * streaming reply) are refused, as Upstash's REST API refuses them on `/`.
+ * Refused: every request shares one backend connection, and these would change its state for
+ * everyone (SELECT, MULTI, SUBSCRIBE...) or hold it while they block.
  */
 const CONNECTION_COMMANDS = new Set([
   'subscribe', 'psubscribe', 'ssubscribe', 'unsubscribe', 'punsubscribe', 'sunsubscribe', 'monitor',

@@ -35,6 +35,21 @@ export class RotationError extends Error {
   override readonly name = "RotationError";
 }
 
+const CONCURRENCY = 32;
+
+async function mapConcurrent<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 function ident(name: string): RawBuilder<unknown> {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new RotationError(`unexpected SQL identifier "${name}" in the encrypted column list`);
   return sql.raw(`"${name}"`);
@@ -114,9 +129,9 @@ async function rotateBatch(db: Kysely<any>, keyring: Keyring, group: TableGroup,
       FOR UPDATE SKIP LOCKED`.execute(trx);
     if (selected.rows.length === 0) return { ids: [], fields: 0 };
 
+    // Rows are independent: work on several at once, since each WebCrypto call waits on a thread.
     let fields = 0;
-    const tuples: RawBuilder<unknown>[] = [];
-    for (const row of selected.rows) {
+    const tuples = await mapConcurrent(selected.rows, CONCURRENCY, async (row) => {
       const rowId = String(row.row_id);
       const values: RawBuilder<unknown>[] = [sql`${row.row_id}`];
       for (const c of group.columns) {
@@ -134,8 +149,8 @@ async function rotateBatch(db: Kysely<any>, keyring: Keyring, group: TableGroup,
         values.push(sql`${replacement}::bytea`);
         if (c.blindIndex) values.push(sql`${index}::bytea`);
       }
-      tuples.push(sql`(${sql.join(values)})`);
-    }
+      return sql`(${sql.join(values)})`;
+    });
 
     const names = group.columns.flatMap((c) => (c.blindIndex ? [c.column, c.blindIndex.column] : [c.column]));
     await sql`

@@ -5,6 +5,7 @@
 // environment, then .dev.vars. Safe to kill at any point and run again.
 import { parseArgs } from "node:util";
 import { KeyringError, loadKeyring, type Keyring } from "@traceo/crypto";
+import { nodeCryptoEngine } from "@traceo/crypto/node-engine";
 import { keyUsage, missingKeys, removalBlocker, rotateToPrimary, RotationError, type KeyUsage } from "./key-rotation.ts";
 import { DEFAULT_DATABASE_URL, openNodeDatabase } from "./node-database.ts";
 import { readSetting } from "./settings.ts";
@@ -44,7 +45,8 @@ function printUsage(usage: KeyUsage[], keyring: Keyring): void {
 
 async function main(): Promise<number> {
   const args = parse();
-  const keyring = loadKeyring(readSetting("TRACEO_ENCRYPTION_KEYS"));
+  // node:crypto primitives: same bytes as WebCrypto (tested), without a thread hop per call.
+  const keyring = loadKeyring(readSetting("TRACEO_ENCRYPTION_KEYS"), { engine: nodeCryptoEngine });
   const handle = await openNodeDatabase(readSetting("DATABASE_URL") ?? DEFAULT_DATABASE_URL);
   try {
     if (args.check) {

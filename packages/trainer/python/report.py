@@ -94,7 +94,7 @@ def model_section(kind, r):
     lines = [f"## {kind.upper()} model `{r['version']}`", "",
              f"xgboost {r['params']['objective']}, {r['rounds']} trees, max_depth {r['params']['max_depth']}, "
              f"eta {r['params']['eta']}; {len(r['feature_names'])} features; exported JSON {r['model_bytes'] / 1024:.0f} KiB.",
-             "", "Dropped as corpus artefacts: " + ("; ".join(f"`{k}`: {v}" for k, v in r["dropped_features"].items()) or "none") + ".",
+             "", "Excluded as corpus artefacts: " + ("; ".join(f"`{k}`: {v.rstrip('.')}" for k, v in r["dropped_features"].items()) or "none") + ".",
              "", "Monotone (may only push toward phishing): " + ", ".join(f"`{n}`" for n in r["risk_features"]) + ".",
              "", f"Thresholds (margin / calibrated probability): `phishing` >= {th['phishing']['margin']:.4f} "
              f"({th['phishing']['probability']:.3f}), rule: {th['phishing']['rule']}; `suspicious` >= "
@@ -138,6 +138,8 @@ def model_section(kind, r):
 
 def write(results, args):
     import plots
+
+    results = {k: results[k] for k in ("email", "url") if k in results}
 
     if not args.no_plots:
         plots.write_all(results, os.path.join(args.models, "plots"))

@@ -17,6 +17,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import corpus_check  # noqa: E402
 import feature_policy  # noqa: E402
 import fit  # noqa: E402
+import link_scores  # noqa: E402
 from data import Dataset  # noqa: E402
 from export_model import export, write_json  # noqa: E402
 from metrics import ece, summary, verdict_rates  # noqa: E402
@@ -161,7 +162,8 @@ def run_kind(kind, ds, args):
     ece_test, ece_test_table = ece(prob_test, ds.y[test])
     res = {
         "kind": kind, "feature_names": ds.feature_names,
-        "dropped_features": feature_policy.DROPPED[kind],
+        "dropped_features": {k: v + ("" if k in available else " [removed from the feature module after this finding]")
+                             for k, v in feature_policy.DROPPED[kind].items()},
         "risk_features": sorted(set(ds.feature_names) & feature_policy.RISK[kind]), "params": fit.PARAMS[kind], "rounds": fit.ROUNDS[kind],
         "n_train": int(train_mask.sum()), "n_test": int(test.sum()),
         "train_counts": {g: int(np.sum(train_mask & (ds.group == g))) for g in sorted(set(ds.group[pool]))},
@@ -208,6 +210,7 @@ def run_kind(kind, ds, args):
     if not args.quick:
         res["loso"] = loso(kind, ds, w, pool, test, legit)
     # Curves and importances for the plots and the card.
+    res["_booster"] = booster
     res["_curves"] = {"y_test": ds.y[test], "m_test": m_all[test], "p_test": prob_test, "y_oof": tr.y, "p_oof": prob_oof}
     c = fit.contribs(booster, ds.X[test], ds.feature_names)[:, :-1]
     res["mean_abs_shap"] = sorted(((n, float(v)) for n, v in zip(ds.feature_names, np.abs(c).mean(axis=0))),
@@ -247,8 +250,13 @@ def main():
     os.makedirs(os.path.join(args.models, "plots"), exist_ok=True)
 
     results = {}
-    for kind, file in (("email", "emails.tsv"), ("url", "urls.tsv")):
+    # URL first: the email model uses the URL model's score of each message's links as a feature.
+    for kind, file in (("url", "urls.tsv"), ("email", "emails.tsv")):
         ds = Dataset(os.path.join(args.work, file))
+        if kind == "email":
+            n = link_scores.add_link_score(ds, os.path.join(args.work, "email-links.tsv"),
+                                           results["url"]["_booster"], results["url"]["feature_names"])
+            log(f"  scored {n} email links with the URL model -> {link_scores.FEATURE}")
         full = ds.subset(np.ones(len(ds), dtype=bool))
         results[kind] = run_kind(kind, ds, args)
         ds = full  # the corpus check looks at every feature, dropped ones included

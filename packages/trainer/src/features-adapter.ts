@@ -6,8 +6,8 @@ import { URL_FEATURE_NAMES, urlFeatures } from "../../detector/src/url/index.ts"
 export interface FeatureModule {
   emailNames: readonly string[];
   urlNames: readonly string[];
-  /** Feature values aligned with emailNames; throws on a message that cannot be parsed. */
-  emailRow(raw: Uint8Array): Promise<ArrayLike<number | null>>;
+  /** Feature values aligned with emailNames, and the message's links; throws on a message that cannot be parsed. */
+  emailRow(raw: Uint8Array): Promise<{ values: ArrayLike<number | null>; urls: readonly string[] }>;
   /** Feature values aligned with urlNames; throws on a URL that cannot be parsed. */
   urlRow(url: string): ArrayLike<number | null>;
 }
@@ -15,6 +15,6 @@ export interface FeatureModule {
 export const features: FeatureModule = {
   emailNames: EMAIL_FEATURE_NAMES,
   urlNames: URL_FEATURE_NAMES,
-  emailRow: async (raw) => emailFeatures(await parseEmail(raw)).values,
+  emailRow: async (raw) => emailFeatures(await parseEmail(raw)),
   urlRow: (url) => urlFeatures(url).values,
 };

@@ -55,28 +55,42 @@ function closeStream(out: WriteStream): Promise<void> {
   return new Promise((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }
 
-export async function featurizeEmails(dataDir: string, outPath: string): Promise<FeaturizeStats> {
+/**
+ * Emails to `outPath`, and every link of every email, as URL-feature rows keyed by email id, to
+ * `linksPath`: train.py scores the links with the URL model to derive the email model's link-score feature.
+ */
+export async function featurizeEmails(dataDir: string, outPath: string, linksPath: string): Promise<FeaturizeStats> {
   const out = createWriteStream(outPath);
+  const links = createWriteStream(linksPath);
   out.write([...META, ...features.emailNames].join("\t") + "\n");
+  links.write(["email_id", ...features.urlNames].join("\t") + "\n");
   const stats: FeaturizeStats = { rows: 0, skipped: {} };
   for (const file of EMAIL_FILES) {
     const path = join(dataDir, file);
     if (!present(path)) throw new Error(`missing ${path}`);
     for await (const rec of readEmails(path)) {
       const { corpus, group } = emailCorpus(rec);
-      let values: ArrayLike<number | null>;
+      let row: { values: ArrayLike<number | null>; urls: readonly string[] };
       try {
-        values = await features.emailRow(rawBytes(rec));
+        row = await features.emailRow(rawBytes(rec));
       } catch (err) {
         const key = `${file}: ${(err as Error).name}`;
         stats.skipped[key] = (stats.skipped[key] ?? 0) + 1;
         continue;
       }
-      writeRow(out, [rec.id, rec.label === "phishing" ? "1" : "0", rec.label, corpus, group], values);
+      writeRow(out, [rec.id, rec.label === "phishing" ? "1" : "0", rec.label, corpus, group], row.values);
+      for (const url of row.urls) {
+        try {
+          writeRow(links, [rec.id], features.urlRow(url));
+        } catch {
+          // a link the URL features cannot parse is not scored at inference either
+        }
+      }
       stats.rows++;
     }
   }
   await closeStream(out);
+  await closeStream(links);
   return stats;
 }
 

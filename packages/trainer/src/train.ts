@@ -31,7 +31,7 @@ async function main(): Promise<void> {
 
   if (!process.argv.includes("--skip-features")) {
     let t = performance.now();
-    const e = await featurizeEmails(dataDir, emailTsv);
+    const e = await featurizeEmails(dataDir, emailTsv, join(workDir, "email-links.tsv"));
     console.log(`emails: ${e.rows} rows featurized in ${((performance.now() - t) / 1000).toFixed(1)} s`, e.skipped);
     t = performance.now();
     const u = await featurizeUrls(dataDir, urlTsv);

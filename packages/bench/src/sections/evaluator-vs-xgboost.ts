@@ -3,7 +3,8 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { EMAIL_FEATURE_NAMES, emailFeatures, parseEmail } from "../../../detector/src/email/index.ts";
+import { emailModelInput } from "../../../detector/src/analyze.ts";
+import { parseEmail } from "../../../detector/src/email/index.ts";
 import { compileModel, predictMargin, type TreeEnsemble } from "../../../detector/src/model/evaluator.ts";
 import { bindFeatures, toModelRow } from "../../../detector/src/model/feature-vector.ts";
 import type { ModelJson } from "../../../detector/src/model/model-json.ts";
@@ -61,18 +62,14 @@ export const evaluatorVsXgboost: BenchSection = {
   name: "tree evaluator vs xgboost (per row)",
   async run(ctx) {
     if (!ctx.dataDir) return ctx.log("skipped: no shared data");
-    const emailModel = compileModel(
-      JSON.parse(readFileSync(join(ctx.repoRoot, "packages/detector/models/email-model.json"), "utf8")) as ModelJson,
-    );
     const urlModel = compileModel(
       JSON.parse(readFileSync(join(ctx.repoRoot, "packages/detector/models/url-model.json"), "utf8")) as ModelJson,
     );
-    const eb = bindFeatures(emailModel, EMAIL_FEATURE_NAMES);
     const ub = bindFeatures(urlModel, URL_FEATURE_NAMES);
     const emailRows: Float32Array[] = [];
     for (const raw of await sampleEmails(ctx.dataDir, 250)) {
       try {
-        emailRows.push(toModelRow(eb, emailFeatures(await parseEmail(raw)).values));
+        emailRows.push(emailModelInput(await parseEmail(raw)).row);
       } catch {
         // unparseable messages are not rows
       }

@@ -7,6 +7,7 @@ import { hostFacts } from "../url/host.ts";
 import { URL_FEATURE_NAMES, urlFeatures, type UrlFeatures } from "../url/features.ts";
 import { wordPieces } from "../text/url-tokens.ts";
 import {
+  ACTION_LINK_PHRASES,
   CREDENTIAL_PHRASES, GENERIC_GREETINGS, normaliseForPhrases, phraseHits, THREAT_PHRASES, URGENCY_PHRASES,
 } from "../text/lexicon.ts";
 import { attachmentFacts } from "./attachments.ts";
@@ -19,7 +20,6 @@ import { neutralisePlaceholders } from "./placeholders.ts";
 export const EMAIL_FEATURE_NAMES = [
   // sender
   "email_replyto_mismatch",
-  "email_returnpath_mismatch",
   "email_display_name_brand_claim",
   "email_display_name_has_address",
   "email_from_lookalike",
@@ -54,9 +54,7 @@ export const EMAIL_FEATURE_NAMES = [
   "email_html_password_fields",
   "email_html_scripts",
   "email_html_meta_refresh",
-  "email_html_hidden_elements",
   "email_image_only",
-  "email_text_html_mismatch",
   // attachments
   "email_attachment_count",
   "email_attachment_html",
@@ -66,6 +64,10 @@ export const EMAIL_FEATURE_NAMES = [
   "email_attachment_archive",
   "email_attachment_double_extension",
   "email_attachment_type_mismatch",
+  // added after v1 (appended so existing positions do not move)
+  "email_replyto_freemail",
+  "email_link_action_text",
+  "email_body_brand_offdomain",
 ] as const;
 
 export type EmailFeatureName = (typeof EMAIL_FEATURE_NAMES)[number];
@@ -121,18 +123,21 @@ export function brandNamedIn(text: string): Brand | null {
   return null;
 }
 
-function wordSet(text: string): Set<string> {
-  return new Set(wordPieces(text.slice(0, 100_000), 5000).filter((w) => w.length > 2));
-}
+// Brand tokens that are everyday words in running text; only counted in display names and hosts.
+const AMBIGUOUS_IN_TEXT = new Set(["outlook", "chase", "visa", "steam", "zoom", "meta", "ledger", "booking", "ups", "irs", "aol", "owa", "amex", "sign", "office365"]);
 
-function textHtmlMismatch(text: string, htmlText: string): number | null {
-  const a = wordSet(text);
-  const b = wordSet(htmlText);
-  if (a.size < 10 || b.size < 10) return null;
-  let inter = 0;
-  for (const w of a) if (b.has(w)) inter++;
-  const jaccard = inter / (a.size + b.size - inter);
-  return Math.round((1 - jaccard) * 1000) / 1000;
+/** The brand named most often in running text (exact word pieces), if any. */
+export function dominantBrandInText(text: string): Brand | null {
+  const counts = new Map<Brand, number>();
+  for (const piece of wordPieces(text.slice(0, 50_000), 10_000)) {
+    for (const brand of BRANDS) {
+      if (brand.tokens.some((t) => t === piece && !AMBIGUOUS_IN_TEXT.has(t))) counts.set(brand, (counts.get(brand) ?? 0) + 1);
+    }
+  }
+  let best: Brand | null = null;
+  let bestCount = 0;
+  for (const [brand, n] of counts) if (n > bestCount) [best, bestCount] = [brand, n];
+  return best;
 }
 
 function safeUrlFeatures(url: string): UrlFeatures | null {
@@ -166,9 +171,6 @@ export function emailFeatures(parsed: ParsedEmail): EmailFeatures {
   const replyReg = addressRegistrableDomain(replyTo);
   set("email_replyto_mismatch", replyReg && fromReg ? (replyReg !== fromReg ? 1 : 0) : null,
     `replies go to ${replyReg} although the message is from ${fromReg}`);
-  const returnReg = addressRegistrableDomain(parsed.returnPath);
-  set("email_returnpath_mismatch", returnReg && fromReg ? (returnReg !== fromReg ? 1 : 0) : null,
-    `the bounce address is at ${returnReg} although the message is from ${fromReg}`);
 
   const claimed = displayName ? brandNamedIn(displayName) : null;
   const claimMismatch = claimed !== null && fromReg !== null && !domainBelongsToBrand(claimed, fromReg);
@@ -281,12 +283,9 @@ export function emailFeatures(parsed: ParsedEmail): EmailFeatures {
   set("email_html_password_fields", scan ? scan.passwordInputs : 0, "the message contains a password field");
   set("email_html_scripts", scan ? scan.scripts : 0, "the message contains scripts");
   set("email_html_meta_refresh", scan?.metaRefresh != null ? 1 : 0, "the message redirects the browser automatically (meta refresh)");
-  set("email_html_hidden_elements", scan ? Math.min(scan.hiddenElements, 50) : 0, "the message hides some of its content from the reader");
   const textWords = text ? countWords(text) : 0;
   const imageOnly = scan !== null && scan.images > 0 && countWords(scan.visibleText) < 15 && textWords < 15;
   set("email_image_only", imageOnly ? 1 : 0, "the message is an image with almost no text, which hides its words from filters");
-  set("email_text_html_mismatch", text && scan ? textHtmlMismatch(text, scan.visibleText) : null,
-    "the plain-text and HTML versions of the message say different things");
 
   // ---- attachments ----------------------------------------------------------------------
   const att = attachmentFacts(parsed.attachments);
@@ -298,6 +297,25 @@ export function emailFeatures(parsed: ParsedEmail): EmailFeatures {
   set("email_attachment_archive", att.archive, att.evidence.email_attachment_archive);
   set("email_attachment_double_extension", att.doubleExtension, att.evidence.email_attachment_double_extension);
   set("email_attachment_type_mismatch", att.typeMismatch, att.evidence.email_attachment_type_mismatch);
+
+  // ---- added after v1 -------------------------------------------------------------------
+  const replyFacts = replyTo ? hostFacts(addressDomain(replyTo) ?? "") : null;
+  const replyFree = replyFacts !== null && FREEMAIL_LABELS.has(replyFacts.domainLabel) && replyReg !== fromReg;
+  set("email_replyto_freemail", replyTo && fromReg ? (replyFree ? 1 : 0) : null,
+    `replies go to a free webmail address (${replyReg}) instead of the sender's domain ${fromReg}`);
+
+  const actionAnchors = (scan?.anchors ?? []).filter((a) => {
+    if (!isWebHref(a.href) || a.text.length === 0 || a.text.length > 60) return false;
+    const t = normaliseForPhrases(a.text);
+    return ACTION_LINK_PHRASES.some((p) => t.includes(p));
+  });
+  set("email_link_action_text", actionAnchors.length,
+    actionAnchors[0] ? `a button asks you to "${actionAnchors[0].text.slice(0, 40)}"` : undefined);
+
+  const topic = dominantBrandInText(`${subject}\n${readable}`);
+  const topicOff = topic !== null && !domainBelongsToBrand(topic, fromReg) && hasLinks && !linkFeatures.some((f) => domainBelongsToBrand(topic, f.registrable_domain));
+  set("email_body_brand_offdomain", topicOff ? 1 : 0,
+    topic ? `the message is about ${topic.name} but neither the sender nor any link belongs to ${topic.name}` : undefined);
 
   return { values, evidence, urls };
 }

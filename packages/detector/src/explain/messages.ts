@@ -32,7 +32,6 @@ const W: Record<string, Wording> = {
   url_private_suffix: { what: "shared hosting platform", risky: "The address is a sub-site of a shared hosting platform.", reassuring: "The address is a domain of its own, not a sub-site of a platform." },
   url_path_length: { what: "path length", risky: "The path is unusually long ({v} characters).", reassuring: "The path has an ordinary length." },
   url_path_depth: { what: "path depth", risky: "The path is nested unusually deep ({v} levels).", reassuring: "The path is not unusually deep." },
-  url_query_params: { what: "query parameters", risky: "The link carries many parameters ({v}).", reassuring: "The link's parameters look ordinary." },
   url_encoded_chars: { what: "encoded characters", risky: "The address contains many percent-encoded characters ({v}), which can hide text.", reassuring: "The address has little encoded text." },
   url_special_chars: { what: "special characters", risky: "The address contains unusual special characters ({v}).", reassuring: "The address has few special characters." },
   url_double_slash_in_path: { what: "'//' inside the path", risky: "The path contains '//', a sign of an embedded redirect.", reassuring: "The path has no embedded redirect." },
@@ -43,7 +42,6 @@ const W: Record<string, Wording> = {
   url_script_scheme: { what: "script link", risky: "The link is a javascript: or data: URL that runs or shows content directly.", reassuring: "The link is an ordinary web address." },
   // E-mail: sender
   email_replyto_mismatch: { what: "Reply-To domain", risky: "Replies go to a different domain than the sender's.", reassuring: "Replies go to the sender's own domain." },
-  email_returnpath_mismatch: { what: "bounce address domain", risky: "The bounce address is on a different domain than the sender's.", reassuring: "The bounce address matches the sender's domain." },
   email_display_name_brand_claim: { what: "display name brand claim", risky: "The sender's display name claims a well-known brand that the sending domain does not belong to.", reassuring: "The sender's display name does not claim a brand it does not own." },
   email_display_name_has_address: { what: "address in the display name", risky: "The sender's display name shows a different e-mail address than the real one.", reassuring: "The sender's display name does not show a misleading address." },
   email_from_lookalike: { what: "look-alike sender domain", risky: "The sender's domain imitates a well-known brand.", reassuring: "The sender's domain does not imitate a brand." },
@@ -78,9 +76,7 @@ const W: Record<string, Wording> = {
   email_html_password_fields: { what: "password fields", risky: "The message itself asks you to type a password.", reassuring: "The message contains no password field." },
   email_html_scripts: { what: "scripts", risky: "The message contains scripts.", reassuring: "The message contains no scripts." },
   email_html_meta_refresh: { what: "automatic redirect", risky: "The message redirects the browser automatically.", reassuring: "The message does not redirect automatically." },
-  email_html_hidden_elements: { what: "hidden content", risky: "The message hides some content from the reader ({v} hidden elements).", reassuring: "The message hides little or no content." },
   email_image_only: { what: "image-only body", risky: "The message is an image with almost no text.", reassuring: "The message has real text, not just an image." },
-  email_text_html_mismatch: { what: "text vs HTML versions", risky: "The plain-text and HTML versions of the message say different things.", reassuring: "The plain-text and HTML versions agree." },
   // E-mail: attachments
   email_attachment_count: { what: "attachments", risky: "The message carries {v} attachments.", reassuring: "The attachments look ordinary." },
   email_attachment_html: { what: "web page attachments", risky: "An attachment is a web page that opens in your browser.", reassuring: "No attachment is a web page." },
@@ -89,6 +85,9 @@ const W: Record<string, Wording> = {
   email_attachment_macro_document: { what: "macro documents", risky: "An attachment is an Office document type that can carry macros.", reassuring: "No attachment can carry macros." },
   email_attachment_archive: { what: "archives", risky: "An attachment is an archive or disk image, which can hide its contents.", reassuring: "No attachment is an archive." },
   email_attachment_double_extension: { what: "double extension", risky: "An attachment's name pretends to be a document but has another real type.", reassuring: "No attachment disguises its type." },
+  email_replyto_freemail: { what: "replies to free webmail", risky: "Replies go to a free webmail address instead of the sender's organisation.", reassuring: "Replies do not go to a free webmail address." },
+  email_link_action_text: { what: "account-action buttons", risky: "A button or link asks you to verify, sign in or update something.", reassuring: "No button asks you to verify, sign in or update an account." },
+  email_body_brand_offdomain: { what: "brand talk without the brand", risky: "The message talks about a well-known brand, but neither the sender nor any link belongs to it.", reassuring: "The brand the message talks about matches its sender or links." },
   email_attachment_type_mismatch: { what: "disguised file type", risky: "An attachment's content does not match its name.", reassuring: "Attachments are what their names say." },
 };
 
@@ -111,9 +110,9 @@ function humanise(name: string): string {
 /** Features measured on a scale; every other feature counts or flags something being present. */
 const MEASURES = new Set([
   "url_host_length", "url_host_entropy", "url_host_digit_ratio", "url_host_hyphens", "url_subdomain_depth",
-  "url_domain_label_length", "url_path_length", "url_path_depth", "url_query_params", "url_encoded_chars",
+  "url_domain_label_length", "url_path_length", "url_path_depth", "url_encoded_chars",
   "url_special_chars", "email_link_count", "email_link_domains", "email_link_offdomain_ratio", "email_link_density",
-  "email_attachment_count", "email_text_html_mismatch",
+  "email_attachment_count",
 ]);
 
 export function describeFeature(name: string, value: number | null, contribution: number, evidence?: string): string {

@@ -40,63 +40,62 @@ function tablesFor(m: TreeEnsemble): ShapTables {
   return tables;
 }
 
-/** The unique path of Algorithm 2 as parallel arrays; each recursion level copies into its own slice. */
-class Path {
-  feature: Int32Array;
-  zero: Float64Array;
-  one: Float64Array;
-  weight: Float64Array;
-  constructor(size: number) {
-    this.feature = new Int32Array(size);
-    this.zero = new Float64Array(size);
-    this.one = new Float64Array(size);
-    this.weight = new Float64Array(size);
+// The unique path of Algorithm 2, one record of 4 float64 per element: feature index, zero fraction,
+// one fraction, permutation weight. Each recursion level copies its parent's path right after it.
+const FEAT = 0;
+const ZERO = 1;
+const ONE = 2;
+const W = 3;
+const STRIDE = 4;
+
+function extendPath(p: Float64Array, at: number, depth: number, zero: number, one: number, feature: number): void {
+  const e = at + depth * STRIDE;
+  p[e + FEAT] = feature;
+  p[e + ZERO] = zero;
+  p[e + ONE] = one;
+  p[e + W] = depth === 0 ? 1 : 0;
+  for (let i = depth - 1; i >= 0; i--) {
+    const ei = at + i * STRIDE;
+    p[ei + STRIDE + W]! += (one * p[ei + W]! * (i + 1)) / (depth + 1);
+    p[ei + W] = (zero * p[ei + W]! * (depth - i)) / (depth + 1);
   }
 }
 
-function extendPath(p: Path, at: number, depth: number, zero: number, one: number, feature: number): void {
-  p.feature[at + depth] = feature;
-  p.zero[at + depth] = zero;
-  p.one[at + depth] = one;
-  p.weight[at + depth] = depth === 0 ? 1 : 0;
+function unwindPath(p: Float64Array, at: number, depth: number, pathIndex: number): void {
+  const one = p[at + pathIndex * STRIDE + ONE]!;
+  const zero = p[at + pathIndex * STRIDE + ZERO]!;
+  let nextOnePortion = p[at + depth * STRIDE + W]!;
   for (let i = depth - 1; i >= 0; i--) {
-    p.weight[at + i + 1]! += (one * p.weight[at + i]! * (i + 1)) / (depth + 1);
-    p.weight[at + i] = (zero * p.weight[at + i]! * (depth - i)) / (depth + 1);
-  }
-}
-
-function unwindPath(p: Path, at: number, depth: number, pathIndex: number): void {
-  const one = p.one[at + pathIndex]!;
-  const zero = p.zero[at + pathIndex]!;
-  let nextOnePortion = p.weight[at + depth]!;
-  for (let i = depth - 1; i >= 0; i--) {
+    const wi = at + i * STRIDE + W;
     if (one !== 0) {
-      const tmp = p.weight[at + i]!;
-      p.weight[at + i] = (nextOnePortion * (depth + 1)) / ((i + 1) * one);
-      nextOnePortion = tmp - (p.weight[at + i]! * zero * (depth - i)) / (depth + 1);
+      const tmp = p[wi]!;
+      p[wi] = (nextOnePortion * (depth + 1)) / ((i + 1) * one);
+      nextOnePortion = tmp - (p[wi]! * zero * (depth - i)) / (depth + 1);
     } else {
-      p.weight[at + i] = (p.weight[at + i]! * (depth + 1)) / (zero * (depth - i));
+      p[wi] = (p[wi]! * (depth + 1)) / (zero * (depth - i));
     }
   }
   for (let i = pathIndex; i < depth; i++) {
-    p.feature[at + i] = p.feature[at + i + 1]!;
-    p.zero[at + i] = p.zero[at + i + 1]!;
-    p.one[at + i] = p.one[at + i + 1]!;
+    const ei = at + i * STRIDE;
+    p[ei + FEAT] = p[ei + STRIDE + FEAT]!;
+    p[ei + ZERO] = p[ei + STRIDE + ZERO]!;
+    p[ei + ONE] = p[ei + STRIDE + ONE]!;
   }
 }
 
-function unwoundPathSum(p: Path, at: number, depth: number, pathIndex: number): number {
-  const one = p.one[at + pathIndex]!;
-  const zero = p.zero[at + pathIndex]!;
-  let nextOnePortion = p.weight[at + depth]!;
+function unwoundPathSum(p: Float64Array, at: number, depth: number, pathIndex: number): number {
+  const one = p[at + pathIndex * STRIDE + ONE]!;
+  const zero = p[at + pathIndex * STRIDE + ZERO]!;
+  let nextOnePortion = p[at + depth * STRIDE + W]!;
   let total = 0;
   for (let i = depth - 1; i >= 0; i--) {
+    const wi = p[at + i * STRIDE + W]!;
     if (one !== 0) {
       const tmp = (nextOnePortion * (depth + 1)) / ((i + 1) * one);
       total += tmp;
-      nextOnePortion = p.weight[at + i]! - tmp * zero * ((depth - i) / (depth + 1));
+      nextOnePortion = wi - tmp * zero * ((depth - i) / (depth + 1));
     } else if (zero !== 0) {
-      total += p.weight[at + i]! / zero / ((depth - i) / (depth + 1));
+      total += wi / zero / ((depth - i) / (depth + 1));
     }
   }
   return total;
@@ -106,7 +105,7 @@ function recurse(
   m: TreeEnsemble,
   x: Float32Array,
   phi: Float64Array,
-  p: Path,
+  p: Float64Array,
   node: number,
   parentAt: number,
   depthIn: number,
@@ -115,20 +114,17 @@ function recurse(
   parentFeature: number,
 ): void {
   let depth = depthIn;
-  // This level's path lives right after the parent's (depth + 1 entries), as in xgboost.
-  const at = parentAt + depth + 1;
-  p.feature.copyWithin(at, parentAt, parentAt + depth + 1);
-  p.zero.copyWithin(at, parentAt, parentAt + depth + 1);
-  p.one.copyWithin(at, parentAt, parentAt + depth + 1);
-  p.weight.copyWithin(at, parentAt, parentAt + depth + 1);
+  const at = parentAt + (depth + 1) * STRIDE;
+  p.copyWithin(at, parentAt, at);
   extendPath(p, at, depth, parentZero, parentOne, parentFeature);
 
   const l = m.left[node]!;
   if (l < 0) {
     const leaf = m.threshold[node]!;
     for (let i = 1; i <= depth; i++) {
+      const e = at + i * STRIDE;
       const w = unwoundPathSum(p, at, depth, i);
-      phi[p.feature[at + i]!]! += w * (p.one[at + i]! - p.zero[at + i]!) * leaf;
+      phi[p[e + FEAT]!]! += w * (p[e + ONE]! - p[e + ZERO]!) * leaf;
     }
     return;
   }
@@ -137,30 +133,35 @@ function recurse(
   const hot = nextNode(m, node, x);
   const cold = hot === l ? m.right[node]! : l;
   const w = m.cover[node]!;
-  const hotZero = m.cover[hot]! / w;
-  const coldZero = m.cover[cold]! / w;
   let incomingZero = 1;
   let incomingOne = 1;
 
   // A feature split on again further down: undo its earlier entry and carry its fractions on.
   let pathIndex = 0;
-  for (; pathIndex <= depth; pathIndex++) if (p.feature[at + pathIndex] === split) break;
+  for (; pathIndex <= depth; pathIndex++) if (p[at + pathIndex * STRIDE + FEAT] === split) break;
   if (pathIndex !== depth + 1) {
-    incomingZero = p.zero[at + pathIndex]!;
-    incomingOne = p.one[at + pathIndex]!;
+    incomingZero = p[at + pathIndex * STRIDE + ZERO]!;
+    incomingOne = p[at + pathIndex * STRIDE + ONE]!;
     unwindPath(p, at, depth, pathIndex);
     depth -= 1;
   }
-  recurse(m, x, phi, p, hot, at, depth + 1, hotZero * incomingZero, incomingOne, split);
-  recurse(m, x, phi, p, cold, at, depth + 1, coldZero * incomingZero, 0, split);
+  recurse(m, x, phi, p, hot, at, depth + 1, (m.cover[hot]! / w) * incomingZero, incomingOne, split);
+  recurse(m, x, phi, p, cold, at, depth + 1, (m.cover[cold]! / w) * incomingZero, 0, split);
 }
+
+const pathCache = new WeakMap<TreeEnsemble, Float64Array>();
 
 /** Exact SHAP values of one row (model feature order). contributions sum + baseValue == margin. */
 export function treeShap(m: TreeEnsemble, x: Float32Array): ShapResult {
   const { meanValue, maxDepth } = tablesFor(m);
+  let path = pathCache.get(m);
+  if (!path) {
+    const d = maxDepth + 2;
+    // Every level copies its parent path (at most d + 1 elements) after it.
+    path = new Float64Array((((d + 1) * (d + 2)) / 2 + d + 1) * STRIDE);
+    pathCache.set(m, path);
+  }
   const phi = new Float64Array(m.featureNames.length);
-  const d = maxDepth + 2;
-  const path = new Path(((d + 1) * (d + 2)) / 2 + d); // every level copies its parent path after it
   let baseValue = m.baseMargin;
   for (const root of m.roots) {
     baseValue += meanValue[root]!;

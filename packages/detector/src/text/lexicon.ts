@@ -54,3 +54,14 @@ export function normaliseForPhrases(text: string): string {
 export function phraseHits(normalised: string, list: readonly string[]): string[] {
   return list.filter((p) => normalised.includes(p));
 }
+
+/** Texts of buttons/links that ask the reader to act on an account or open a "document". */
+export const ACTION_LINK_PHRASES: readonly string[] = [
+  "verify", "log in", "login", "log on", "sign in", "signin", "confirm", "update", "unlock", "restore", "reactivate",
+  "re-activate", "validate", "secure my account", "secure your account", "review account", "review your account",
+  "access document", "view document", "open document", "download document", "view shared", "view file",
+  "view message", "release message", "keep my password", "keep same password", "claim", "accept payment",
+  "upgrade now", "resolve now", "check now", "reset password",
+  "vérifier", "se connecter", "confirmer", "anmelden", "bestätigen", "jetzt verifizieren", "verificar",
+  "iniciar sesión", "confirmar", "acessar", "entrar", "accedi", "verifica", "inloggen", "bevestigen",
+];

@@ -1,15 +1,14 @@
 // Words phishing URLs use to look like an account or security page. Matched on word pieces of
 // the host and path (split on non-letters), so "secure-login" and "/signin/verify" both count.
 
+// Pruned after the per-source study: words common in legitimate transactional links (tracking,
+// delivery, invoice, support, notice, token, portal, ...) and PhishTank-era kit words (cmd, session)
+// were dropped; what is left is about getting into an account.
 export const SUSPICIOUS_URL_TOKENS: ReadonlySet<string> = new Set([
-  "login", "logon", "log", "signin", "sign", "verify", "verification", "validate", "secure", "security",
-  "account", "accounts", "update", "confirm", "wallet", "banking", "bank", "password", "passwd", "auth",
-  "authenticate", "authentication", "unlock", "suspended", "restore", "recovery", "recover", "billing",
-  "invoice", "payment", "pay", "webscr", "cmd", "support", "service", "helpdesk", "session", "token",
-  "credential", "credentials", "kyc", "claim", "reward", "refund", "alert", "notice", "limited",
-  "expire", "expired", "reactivate", "activation", "activate", "ssn", "tracking", "delivery",
-  "parcel", "customs", "owa", "webmail", "mailbox", "office", "portal", "seed", "phrase", "airdrop",
-  "connect", "sync", "dapp", "otp", "2fa", "mfa",
+  "login", "logon", "log", "signin", "sign", "verify", "verification", "validate", "secure", "account", "accounts",
+  "update", "confirm", "wallet", "bank", "banking", "password", "passwd", "auth", "authenticate", "authentication",
+  "unlock", "suspended", "restore", "recovery", "recover", "reactivate", "activation", "activate", "webscr", "webmail",
+  "owa", "mailbox", "helpdesk", "credential", "credentials", "kyc", "ssn", "otp", "2fa", "mfa", "dapp", "airdrop",
 ]);
 
 /** Splits a string into lower-case alphanumeric word pieces (bounded work, no regex backtracking). */

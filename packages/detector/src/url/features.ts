@@ -31,7 +31,6 @@ export const URL_FEATURE_NAMES = [
   "url_private_suffix",
   "url_path_length",
   "url_path_depth",
-  "url_query_params",
   "url_encoded_chars",
   "url_special_chars",
   "url_double_slash_in_path",
@@ -150,7 +149,6 @@ export function urlFeatures(input: string): UrlFeatures {
 
   setValue(values, "url_path_length", path === "/" ? 0 : path.length);
   setValue(values, "url_path_depth", path.split("/").filter(Boolean).length);
-  setValue(values, "url_query_params", query.length > 1 ? query.slice(1).split(/[&;]/).filter(Boolean).length : 0);
   const rest = path + query + fragment;
   setValue(values, "url_encoded_chars", (rest.match(/%[0-9a-f]{2}/gi) ?? []).length);
   setValue(values, "url_special_chars", countMatches(rest, "@~!$*,;'()"));

@@ -52,18 +52,19 @@ export function startWranglerDev(opts: { root: string; port: number; vars: Recor
   };
 }
 
-/** Polls until `url` answers HTTP at all (any status), or `exited` settles first. */
-export async function waitForHttp(url: string, exited: Promise<number>, timeoutMs: number): Promise<boolean> {
+/** Polls until `url` answers HTTP at all (any status); stops early if the process exits. */
+export async function waitForHttp(url: string, exited: Promise<number>, timeoutMs: number): Promise<'ready' | 'exited' | 'timeout'> {
   let gone = false;
   void exited.then(() => (gone = true));
   const deadline = Date.now() + timeoutMs;
-  while (!gone && Date.now() < deadline) {
+  while (Date.now() < deadline) {
+    if (gone) return 'exited';
     try {
       await fetch(url, { signal: AbortSignal.timeout(10_000) });
-      return true;
+      return 'ready';
     } catch {
       await new Promise((r) => setTimeout(r, 250));
     }
   }
-  return false;
+  return 'timeout';
 }

@@ -1,0 +1,33 @@
+// The accounts Worker: an independent Hono app with its own entry, deployable alone.
+import "./argon2-wasm.ts";
+import { Hono } from "hono";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { provideServices } from "@traceo/gateway";
+import { limitBody, problemErrorHandler, problemNotFound } from "@traceo/problem";
+import type { AuthApp } from "./app-types.ts";
+import { registerLogin } from "./routes/login.ts";
+import { registerRegister } from "./routes/register.ts";
+import { registerSessions } from "./routes/sessions.ts";
+import { registerTwoFactor } from "./routes/two-factor.ts";
+
+/** Auth bodies are a few short strings; anything larger is refused before it is read. */
+export const AUTH_BODY_LIMIT = 8 * 1024;
+
+const app: AuthApp = new Hono();
+app.use(requestId({ headerName: "x-request-id" }));
+app.use(secureHeaders());
+app.onError(problemErrorHandler);
+app.notFound(problemNotFound);
+app.use("/auth/*", async (c, next) => {
+  await next();
+  c.header("cache-control", "no-store"); // tokens, secrets and codes must never be cached
+});
+app.use("/auth/*", limitBody(AUTH_BODY_LIMIT));
+app.use("/auth/*", provideServices());
+registerRegister(app);
+registerLogin(app);
+registerSessions(app);
+registerTwoFactor(app);
+
+export default app;

@@ -1,0 +1,49 @@
+// Failed-login limits through Upstash, per account name and per client IP. Only failures count, so
+// someone who signs in correctly (ten times a minute, even) never meets them. Keyed by the name as
+// typed (normalised), not the user id, so an unknown name is limited exactly like a real one.
+import { Ratelimit } from "@upstash/ratelimit";
+import type { Redis } from "@upstash/redis";
+import { sha256Hex } from "@traceo/auth";
+
+export const ACCOUNT_FAILURES = { limit: 10, window: "15 m" } as const;
+export const IP_FAILURES = { limit: 100, window: "15 m" } as const;
+
+function limiters(redis: Redis) {
+  return {
+    account: new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(ACCOUNT_FAILURES.limit, ACCOUNT_FAILURES.window), prefix: "traceo:login-fail:acct", analytics: false }),
+    ip: new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(IP_FAILURES.limit, IP_FAILURES.window), prefix: "traceo:login-fail:ip", analytics: false }),
+  };
+}
+
+export interface LoginSubject {
+  /** The username or email as typed, lower-cased; hashed so Redis keys hold no personal data. */
+  identifier: string;
+  ip: string | null;
+}
+
+async function keys(subject: LoginSubject): Promise<{ account: string; ip: string | undefined }> {
+  return { account: await sha256Hex(subject.identifier.trim().toLowerCase()), ip: subject.ip ?? undefined };
+}
+
+/** Seconds to wait when either limit is used up, else 0. */
+export async function loginBlockedFor(redis: Redis, subject: LoginSubject): Promise<number> {
+  const { account, ip } = await keys(subject);
+  const l = limiters(redis);
+  const checks = [l.account.getRemaining(account), ...(ip ? [l.ip.getRemaining(ip)] : [])];
+  let wait = 0;
+  for (const state of await Promise.all(checks)) {
+    if (state.remaining <= 0) wait = Math.max(wait, Math.ceil((state.reset - Date.now()) / 1000));
+  }
+  return wait > 0 ? wait : 0;
+}
+
+export async function recordLoginFailure(redis: Redis, subject: LoginSubject): Promise<void> {
+  const { account, ip } = await keys(subject);
+  const l = limiters(redis);
+  await Promise.all([l.account.limit(account), ...(ip ? [l.ip.limit(ip)] : [])]);
+}
+
+export async function clearLoginFailures(redis: Redis, subject: LoginSubject): Promise<void> {
+  const { account } = await keys(subject);
+  await limiters(redis).account.resetUsedTokens(account);
+}

@@ -1,0 +1,97 @@
+// POST /v1/keys, GET /v1/keys, DELETE /v1/keys/:id, POST /v1/keys/:id/roll for the signed-in user's
+// account. Revocation and rolls drop the key from the gateway's Redis cache at once, so the change
+// holds from the very next request.
+import { forgetKeys } from "@traceo/gateway";
+import { createApiKeyRow } from "@traceo/ops/api-key-admin";
+import { audit, authProblems, readJsonObject } from "@traceo/session-auth";
+import type { KeysApp, KeysEnv } from "../app-types.ts";
+import { parseGraceSeconds, parseNewKey } from "../key-input.ts";
+import { accountName, endKeyAfterGrace, KEY_ID, listAccountKeys, lockAccountKey, revokeAccountKey } from "../keys-store.ts";
+
+const environmentOf = (env: KeysEnv) => (env.API_KEY_ENV === "live" ? "live" : "test");
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+function keyStatus(row: { revoked_at: Date | null; expires_at: Date | null }): "active" | "revoked" | "expired" {
+  if (row.revoked_at) return "revoked";
+  if (row.expires_at && new Date(row.expires_at).getTime() <= Date.now()) return "expired";
+  return "active";
+}
+
+export function registerKeys(app: KeysApp): void {
+  app.post("/v1/keys", async (c) => {
+    const input = parseNewKey(await readJsonObject(c));
+    const { userId, accountId } = c.get("session");
+    const db = c.get("services").database().db;
+    const created = await createApiKeyRow(db, { ...input, account: await accountName(db, accountId), environment: environmentOf(c.env) });
+    await audit(c, "api_key.created", { userId, accountId, apiKeyId: created.id, details: { name: created.name, tier: created.tier, scopes: created.scopes, expires_at: created.expires_at } });
+    const { account: _internalName, ...shown } = created;
+    return c.json(shown, 201);
+  });
+
+  app.get("/v1/keys", async (c) => {
+    const rows = await listAccountKeys(c.get("services").database().db, c.get("session").accountId);
+    return c.json({
+      keys: rows.map((r) => ({
+        id: r.id,
+        prefix: r.display_prefix,
+        name: r.name,
+        environment: r.environment,
+        tier: r.tier,
+        scopes: r.scopes,
+        status: keyStatus(r),
+        created_at: iso(r.created_at),
+        last_used_at: iso(r.last_used_at),
+        expires_at: iso(r.expires_at),
+        revoked_at: iso(r.revoked_at),
+      })),
+    });
+  });
+
+  app.delete("/v1/keys/:id", async (c) => {
+    const id = c.req.param("id");
+    const { userId, accountId } = c.get("session");
+    const services = c.get("services");
+    if (!KEY_ID.test(id)) throw authProblems.notFound("No such key in your account.");
+    const hash = await revokeAccountKey(services.database().db, accountId, id);
+    if (hash === undefined) {
+      const exists = await services.database().db.selectFrom("api_keys").select("id").where("id", "=", id).where("account_id", "=", accountId).executeTakeFirst();
+      if (!exists) throw authProblems.notFound("No such key in your account.");
+      return c.body(null, 204); // already revoked: revoking again changes nothing
+    }
+    await forgetKeys(services.redis(), [hash]);
+    await audit(c, "api_key.revoked", { userId, accountId, apiKeyId: id });
+    return c.body(null, 204);
+  });
+
+  app.post("/v1/keys/:id/roll", async (c) => {
+    const id = c.req.param("id");
+    const graceSeconds = parseGraceSeconds(await readJsonObject(c));
+    const { userId, accountId } = c.get("session");
+    const services = c.get("services");
+    if (!KEY_ID.test(id)) throw authProblems.notFound("No such key in your account.");
+    const outcome = await services
+      .database()
+      .db.transaction()
+      .execute(async (trx) => {
+        const old = await lockAccountKey(trx, accountId, id);
+        if (!old) return { kind: "missing" as const };
+        if (keyStatus(old) !== "active") return { kind: "inactive" as const };
+        const created = await createApiKeyRow(trx, {
+          name: old.name,
+          tier: old.tier,
+          scopes: old.scopes,
+          expiresAt: old.expires_at,
+          environment: old.environment,
+          account: await accountName(trx, accountId),
+        });
+        const oldEndsAt = await endKeyAfterGrace(trx, accountId, id, graceSeconds);
+        return { kind: "rolled" as const, created, oldHash: old.key_hash, oldEndsAt };
+      });
+    if (outcome.kind === "missing") throw authProblems.notFound("No such key in your account.");
+    if (outcome.kind === "inactive") throw authProblems.conflict("This key is revoked or expired; create a new key instead.");
+    await forgetKeys(services.redis(), [outcome.oldHash]);
+    await audit(c, "api_key.rolled", { userId, accountId, apiKeyId: id, details: { new_key_id: outcome.created.id, grace_seconds: graceSeconds } });
+    const { account: _internalName, ...shown } = outcome.created;
+    return c.json({ ...shown, replaces: { id, ends_at: iso(outcome.oldEndsAt), grace_seconds: graceSeconds } }, 201);
+  });
+}

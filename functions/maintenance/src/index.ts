@@ -1,0 +1,30 @@
+// The maintenance Worker: a Cron Trigger runs the log-partition upkeep. No HTTP surface.
+import { logMaintenanceSettingsFrom, maintainLogPartitions, openDatabase, type DatabaseSettings } from "@traceo/db";
+
+export interface MaintenanceEnv extends DatabaseSettings {
+  LOG_MONTHS_AHEAD?: string;
+  USAGE_RETENTION_MONTHS?: string;
+  AUDIT_RETENTION_MONTHS?: string;
+}
+
+export async function runScheduledMaintenance(env: MaintenanceEnv, at?: Date) {
+  const settings = { ...logMaintenanceSettingsFrom(env as unknown as Record<string, unknown>), ...(at ? { at } : {}) };
+  const handle = openDatabase(env);
+  try {
+    const actions = await maintainLogPartitions(handle.db, settings);
+    console.log(JSON.stringify({ level: "info", msg: "log partitions maintained", settings, actions }));
+    return actions;
+  } finally {
+    await handle.close();
+  }
+}
+
+export default {
+  async scheduled(controller, env, ctx) {
+    // Thrown errors mark the Cron run as failed in the dashboard; the next run retries (idempotent).
+    ctx.waitUntil(runScheduledMaintenance(env, new Date(controller.scheduledTime)).then(() => undefined));
+  },
+  async fetch() {
+    return new Response(null, { status: 404 });
+  },
+} satisfies ExportedHandler<MaintenanceEnv>;

@@ -1,0 +1,11 @@
+export { hashPassword, verifyPassword, burnPasswordCheck, useArgon2Modules, type PasswordCheck } from "./password/argon2id.ts";
+export { PASSWORD_PARAMS, MIN_PASSWORD_CHARS, MAX_PASSWORD_CHARS, type Argon2Params } from "./password/params.ts";
+export { parseArgon2Hash, formatArgon2Hash } from "./password/phc.ts";
+export { encodeBase32, decodeBase32 } from "./totp/base32.ts";
+export { hotp, totp, timeStep, matchTotpStep, normaliseTotpCode, newTotpSecret, TOTP_DEFAULTS, TOTP_WINDOW, TOTP_SECRET_BYTES, type TotpAlgorithm, type TotpSettings } from "./totp/totp.ts";
+export { buildOtpauthUri, parseOtpauthUri, type OtpauthKey } from "./totp/otpauth-uri.ts";
+export { qrSvg, qrSvgDataUri } from "./totp/qr-svg.ts";
+export { newBackupCodes, normaliseBackupCode, hashBackupCode, BACKUP_CODE_COUNT } from "./backup-codes.ts";
+export { newOpaqueToken, hashOpaqueToken, looksLikeOpaqueToken } from "./session/opaque-token.ts";
+export { signAccessToken, verifyAccessToken, ACCESS_TOKEN_SECONDS, type AccessClaims } from "./session/access-token.ts";
+export { timingSafeEqual, sha256Hex } from "./bytes.ts";
