@@ -5,6 +5,9 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // Run once for all projects: the shims and the migrated test database are shared (each test
+    // makes its own accounts). Per-project copies would load ioredis twice in one process, which fails.
+    globalSetup: ["./test/global-setup.ts"],
     projects: [
       {
         test: {
@@ -26,7 +29,6 @@ export default defineConfig({
         test: {
           name: "workers",
           include: ["test/integration/**/*.test.ts", "packages/**/src/**/*.workerd.test.ts"],
-          globalSetup: ["./test/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -43,7 +45,6 @@ export default defineConfig({
         test: {
           name: "reports",
           include: ["functions/reports/test/**/*.test.ts"],
-          globalSetup: ["./test/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -69,7 +70,6 @@ export default defineConfig({
         test: {
           name: "accounts",
           include: ["functions/auth/test/**/*.test.ts", "functions/keys/test/**/*.test.ts"],
-          globalSetup: ["./test/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

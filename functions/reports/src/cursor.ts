@@ -44,7 +44,6 @@ export function encodeCursor(order: SearchOrder, position: SearchPosition, finge
 
 const SORT_VALUE: Record<SearchOrder, RegExp> = {
   rank: /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i,
-  similarity: /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i,
   time: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/,
 };
 

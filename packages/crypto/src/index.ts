@@ -1,4 +1,4 @@
-export { loadKeyring, generateKeyringSecret, Keyring, MASTER_KEY_BYTES, KEY_ID_PATTERN, type KeyringOptions } from "./keyring.ts";
+export { loadKeyring, generateKeyringSecret, type Keyring, MASTER_KEY_BYTES, KEY_ID_PATTERN, type KeyringOptions } from "./keyring.ts";
 export { webCryptoEngine, type CryptoEngine, type MasterKey } from "./engine.ts";
 export { encryptField, decryptField, decryptFieldText, needsReencryption, associatedData } from "./field-cipher.ts";
 export { parseEnvelope, envelopeKeyId, envelopeToText, envelopeFromText, ENVELOPE_VERSION, IV_BYTES, TAG_BYTES, type Envelope } from "./envelope.ts";

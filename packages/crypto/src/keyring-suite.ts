@@ -59,12 +59,15 @@ export function keyringSuite(runtime: string): void {
       expect(await decryptFieldText(padded, ctx, await encryptField(unpadded, ctx, "same key"))).toBe("same key");
     });
 
-    it("returns one keyring per secret text, so keys are imported once per isolate", () => {
+    it("returns one keyring per secret text or object, so keys are imported once per isolate", () => {
       const secret = `{"primary":"k2","keys":{"k1":"${K1}","k2":"${K2}"}}`;
       const keyring = loadKeyring(secret);
       expect(loadKeyring(secret)).toBe(keyring);
       expect(keyring.primaryKeyId).toBe("k2");
       expect(keyring.keyIds).toEqual(["k1", "k2"]);
+      const binding = JSON.parse(secret) as object; // a JSON [vars] binding arrives as an object
+      expect(loadKeyring(binding)).toBe(loadKeyring(binding));
+      expect(loadKeyring(binding).keyIds).toEqual(["k1", "k2"]);
     });
 
     it("shows key ids, never key bytes, when serialised", () => {

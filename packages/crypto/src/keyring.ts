@@ -50,7 +50,8 @@ export class Keyring {
   }
 }
 
-const memoised = new WeakMap<CryptoEngine, Map<string, Keyring>>();
+// Per engine: secret text -> keyring, and secret object (a JSON var binding) -> keyring.
+const memoised = new WeakMap<CryptoEngine, { byText: Map<string, Keyring>; byObject: WeakMap<object, Keyring> }>();
 
 export interface KeyringOptions {
   /** Defaults to WebCrypto; Node operator tools may pass nodeCryptoEngine (@traceo/crypto/node-engine). */
@@ -66,16 +67,14 @@ export interface KeyringOptions {
 export function loadKeyring(secret: unknown, options: KeyringOptions = {}): Keyring {
   const engine = options.engine ?? webCryptoEngine;
   let cache = memoised.get(engine);
-  if (!cache) memoised.set(engine, (cache = new Map()));
-  if (typeof secret === "string") {
-    const known = cache.get(secret);
-    if (known) return known;
-  }
+  if (!cache) memoised.set(engine, (cache = { byText: new Map(), byObject: new WeakMap() }));
+  const known = typeof secret === "string" ? cache.byText.get(secret) : typeof secret === "object" && secret !== null ? cache.byObject.get(secret) : undefined;
+  if (known) return known;
   const keyring = new Keyring(...parseKeyring(secret), engine);
   if (typeof secret === "string") {
-    if (cache.size >= 8) cache.clear(); // a handful of secrets per isolate at most; never grow unbounded
-    cache.set(secret, keyring);
-  }
+    if (cache.byText.size >= 8) cache.byText.clear(); // a handful of secrets per isolate at most; never grow unbounded
+    cache.byText.set(secret, keyring);
+  } else if (typeof secret === "object" && secret !== null) cache.byObject.set(secret, keyring);
   return keyring;
 }
 

@@ -27,7 +27,7 @@ const DOMAINS = [
   "dropbox.com", "dr0pbox-share.net", "google.com", "goog1e-drive.site", "irs.gov", "irs-refund-claim.online", "fedex.com", "fedex-delivery.top",
 ];
 
-const lit = (values: string[]) => sql.raw(`ARRAY[${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(",")}]::text[]`);
+const lit = (values: string[]) => sql.raw(`(ARRAY[${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(",")}]::text[])`);
 
 export async function generateReports(db: Kysely<Database>, count: number): Promise<void> {
   await sql.raw(`INSERT INTO accounts (id, name) SELECT 'acc_bench_' || a, 'bench ' || a FROM generate_series(0, 99) AS a`).execute(db);
@@ -38,11 +38,15 @@ export async function generateReports(db: Kysely<Database>, count: number): Prom
     SELECT 'rep_bench_' || lpad(i::text, 8, '0'),
            CASE WHEN i % 2 = 0 THEN 'acc_bench_0' ELSE 'acc_bench_' || (1 + i % 99) END,
            'email', v.verdict, v.score, v.score / 100.0, 'bench',
-           ${lit(SUBJECTS)}[1 + (i * 7919) % ${SUBJECTS.length}] || ' #' || (i % 1000),
-           ${lit(DOMAINS)}[1 + (i * 104729) % ${DOMAINS.length}],
-           ARRAY[${lit(DOMAINS)}[1 + (i * 31) % ${DOMAINS.length}], ${lit(DOMAINS)}[1 + (i * 17 + 3) % ${DOMAINS.length}]],
+           ${lit(SUBJECTS)}[1 + ((i::bigint * 7919) % ${SUBJECTS.length})::int] || ' #' || (i % 1000),
+           ${lit(DOMAINS)}[1 + ((i::bigint * 104729) % ${DOMAINS.length})::int],
+           ARRAY[${lit(DOMAINS)}[1 + ((i::bigint * 31) % ${DOMAINS.length})::int], ${lit(DOMAINS)}[1 + ((i::bigint * 17 + 3) % ${DOMAINS.length})::int]],
            '{}'::jsonb,
-           (SELECT string_agg(${lit(WORDS)}[1 + floor(random() * ${WORDS.length})::int], ' ') FROM generate_series(1, 30 + i % 50)),
+           -- Mail-like vocabulary: a few common words per body plus a long tail (log-uniform over 50,000
+           -- rare tokens), so a query word matches a realistic share of reports, not a quarter of them.
+           (SELECT string_agg(CASE WHEN g <= 8 THEN ${lit(WORDS)}[1 + floor(random() * ${WORDS.length})::int]
+                                   ELSE 'tok' || floor(exp(random() * ln(50000)))::int END, ' ')
+            FROM generate_series(1, 30 + i % 50) AS g),
            now() - make_interval(secs => i * 31.5)
     FROM generate_series(1, ${count}) AS i
     CROSS JOIN LATERAL (SELECT CASE WHEN i % 20 < 8 THEN 'phishing' WHEN i % 20 < 11 THEN 'suspicious' ELSE 'legitimate' END AS verdict,
@@ -68,7 +72,7 @@ export async function generateUsage(db: Kysely<Database>, count: number, keys: n
            CASE WHEN r < 0.93 THEN 200 WHEN r < 0.97 THEN 422 WHEN r < 0.99 THEN 429 ELSE 503 END,
            (5 + 200 * random() * random())::int
     FROM generate_series(1, ${count}) AS i,
-         LATERAL (SELECT (i * 7919) % ${keys} AS k, random() AS r) AS x`.execute(db);
+         LATERAL (SELECT ((i::bigint * 7919) % ${keys})::int AS k, random() AS r) AS x`.execute(db);
   await sql.raw(`
     SET maintenance_work_mem = '1GB';
     CREATE INDEX api_key_usage_key_time_idx ON api_key_usage (api_key_id, occurred_at);

@@ -1,11 +1,13 @@
 // Report search: full text (websearch_to_tsquery, ranked by ts_rank_cd), look-alike domains
-// (pg_trgm word similarity) and filters, with keyset pagination. Snippets (ts_headline, the costly
-// part) are computed only for the rows of the returned page.
+// (pg_trgm word similarity, used as a filter: results stay newest first, so a common look-alike is
+// not scored on every matching row) and filters, with keyset pagination. Snippets (ts_headline) and
+// similarity scores are computed only for the rows of the returned page.
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database } from "./schema.ts";
 
 export type Verdict = "phishing" | "suspicious" | "legitimate";
-export type SearchOrder = "rank" | "similarity" | "time";
+/** Text queries are ranked; everything else (look-alike domains included) is newest first. */
+export type SearchOrder = "rank" | "time";
 
 /** Where the previous page ended: its last row's sort value (as Postgres printed it) and id. */
 export interface SearchPosition {
@@ -50,7 +52,7 @@ export interface ReportSearchPage {
 }
 
 export function searchOrder(q: Pick<ReportSearchQuery, "text" | "domain">): SearchOrder {
-  return q.text !== undefined ? "rank" : q.domain !== undefined ? "similarity" : "time";
+  return q.text !== undefined ? "rank" : "time";
 }
 
 const HEADLINE_OPTIONS = 'StartSel=«, StopSel=», MaxWords=30, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "';
@@ -58,9 +60,7 @@ const HEADLINE_OPTIONS = 'StartSel=«, StopSel=», MaxWords=30, MinWords=8, MaxF
 export async function searchReports(db: Kysely<Database>, q: ReportSearchQuery): Promise<ReportSearchPage> {
   const order = searchOrder(q);
   const tsquery = sql`websearch_to_tsquery('english', ${q.text ?? ""})`;
-  const similarity = sql`word_similarity(${q.domain ?? ""}, r.domains_text)`;
-  const sortKey: RawBuilder<unknown> =
-    order === "rank" ? sql`ts_rank_cd(r.search_vector, ${tsquery})` : order === "similarity" ? similarity : sql`r.created_at`;
+  const sortKey: RawBuilder<unknown> = order === "rank" ? sql`ts_rank_cd(r.search_vector, ${tsquery})` : sql`r.created_at`;
   // The cursor carries the value exactly as Postgres printed it; it is cast back to the same type.
   const sortText = order === "time" ? sql`to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')` : sql`(${sortKey})::text`;
   const cursorValue = (v: string) => (order === "time" ? sql`(${v}::timestamp AT TIME ZONE 'UTC')` : sql`${v}::real`);
@@ -79,17 +79,17 @@ export async function searchReports(db: Kysely<Database>, q: ReportSearchQuery):
     sender_domain: string | null; link_domains: string[]; sort_value: string; rank: number | null; domain_similarity: number | null; snippet: string | null;
   }>`
     WITH page AS (
-      SELECT r.id, r.created_at, r.kind, r.verdict, r.score, r.subject, r.sender_domain, r.link_domains, r.body_text,
+      SELECT r.id, r.created_at, r.kind, r.verdict, r.score, r.subject, r.sender_domain, r.link_domains, r.body_text, r.domains_text,
              ${sortKey} AS sort_key, ${sortText} AS sort_value,
-             ${q.text !== undefined ? sql`ts_rank_cd(r.search_vector, ${tsquery})` : sql`NULL::real`} AS rank,
-             ${q.domain !== undefined ? similarity : sql`NULL::real`} AS domain_similarity
+             ${q.text !== undefined ? sql`ts_rank_cd(r.search_vector, ${tsquery})` : sql`NULL::real`} AS rank
       FROM reports r
       WHERE ${sql.join(conditions, sql` AND `)}
       ORDER BY ${sortKey} DESC, r.id DESC
       LIMIT ${q.limit + 1}
     )
     SELECT page.id, page.created_at, page.kind, page.verdict, page.score, page.subject, page.sender_domain, page.link_domains,
-           page.sort_value, page.rank, page.domain_similarity, ${snippet} AS snippet
+           page.sort_value, page.rank, ${q.domain !== undefined ? sql`word_similarity(${q.domain}, page.domains_text)` : sql`NULL::real`} AS domain_similarity,
+           ${snippet} AS snippet
     FROM page
     ORDER BY page.sort_key DESC, page.id DESC`.execute(db);
 

@@ -11,11 +11,12 @@ import {
 } from "./email/index.ts";
 import { describeFeature } from "./explain/index.ts";
 import { compileModel, type TreeEnsemble } from "./model/evaluator.ts";
-import { describeLinkScore, LINK_SCORE_FEATURE, riskiestLink, type ScoredLink } from "./model/link-score.ts";
 import { bindFeatures, toModelRow } from "./model/feature-vector.ts";
+import { describeLinkScore, LINK_SCORE_FEATURE, riskiestLink, type ScoredLink } from "./model/link-score.ts";
 import type { ModelJson } from "./model/model-json.ts";
 import { scoreRow, type RowScore } from "./model/score.ts";
 import { worstVerdict } from "./model/thresholds.ts";
+import { treeShap } from "./model/treeshap.ts";
 import { URL_FEATURE_NAMES, urlFeatures } from "./url/index.ts";
 import type { Analysis, Reason, UrlResult, Verdict } from "./types.ts";
 import emailModelJson from "../models/email-model.json" with { type: "json" };
@@ -36,6 +37,11 @@ export const MODEL_VERSIONS: { email: string; url: string } = {
 const TOP_REASONS = 5;
 const URL_REASONS = 3;
 const MAX_URLS = 100;
+/**
+ * TreeSHAP costs ~1-3 ms per URL, so per-URL reasons are computed for at most this many URLs that are
+ * not `legitimate` (riskiest first); other UrlResults carry an empty `reasons` list.
+ */
+const MAX_EXPLAINED_URLS = 5;
 
 /**
  * Largest contributions first, in the direction of the verdict: for phishing/suspicious the features
@@ -44,13 +50,13 @@ const MAX_URLS = 100;
 function topReasons(
   model: TreeEnsemble,
   row: Float32Array,
-  scored: RowScore,
+  verdict: Verdict,
   evidence: Record<string, string>,
   limit: number,
   link: ScoredLink | null = null,
 ): Reason[] {
-  const contributions = scored.shap!.contributions;
-  const sign = scored.verdict === "legitimate" ? -1 : 1;
+  const { contributions } = treeShap(model, row);
+  const sign = verdict === "legitimate" ? -1 : 1;
   const order = Array.from(contributions.keys())
     .filter((j) => contributions[j]! * sign > 1e-6)
     .sort((a, b) => contributions[b]! * sign - contributions[a]! * sign || a - b)
@@ -74,10 +80,11 @@ export interface ScoredUrl {
   evidence: Record<string, string>;
 }
 
-function urlResult(url: string): ScoredUrl {
+/** URL features and model score; reasons are filled in later, only where they are shown. */
+function scoreUrl(url: string): ScoredUrl {
   const f = urlFeatures(url);
   const row = toModelRow(URL_BINDING, f.values);
-  const scored = scoreRow(URL_MODEL, row, true);
+  const scored = scoreRow(URL_MODEL, row, false);
   return {
     scored,
     row,
@@ -88,17 +95,25 @@ function urlResult(url: string): ScoredUrl {
       score: scored.score,
       probability: scored.probability,
       verdict: scored.verdict,
-      reasons: topReasons(URL_MODEL, row, scored, f.evidence, URL_REASONS),
+      reasons: [],
     },
   };
 }
 
+function explainRiskiest(urls: readonly ScoredUrl[], done: ScoredUrl | null = null): void {
+  const risky = urls.filter((u) => u.scored.verdict !== "legitimate" && u !== done);
+  risky.sort((a, b) => b.scored.margin - a.scored.margin);
+  for (const u of risky.slice(0, MAX_EXPLAINED_URLS)) {
+    u.result.reasons = topReasons(URL_MODEL, u.row, u.scored.verdict, u.evidence, URL_REASONS);
+  }
+}
+
 /** The links of an email through the URL model; a link that does not parse is simply not reported. */
-function linkResults(urls: readonly string[]): ScoredUrl[] {
+function scoreLinks(urls: readonly string[]): ScoredUrl[] {
   const out: ScoredUrl[] = [];
   for (const url of urls.slice(0, MAX_URLS)) {
     try {
-      out.push(urlResult(url));
+      out.push(scoreUrl(url));
     } catch (err) {
       if ((err as Error).name !== "UrlParseError") throw err;
     }
@@ -117,7 +132,7 @@ export interface EmailModelInput {
 /** Features of a parsed message plus the URL-model score of its links, as the email model's row. */
 export function emailModelInput(parsed: ParsedEmail): EmailModelInput {
   const features = emailFeatures(parsed);
-  const links = linkResults(features.urls);
+  const links = scoreLinks(features.urls);
   const link = riskiestLink(links.map((l) => ({ url: l.result.url, margin: l.scored.margin, score: l.result.score })));
   const row = toModelRow(EMAIL_BINDING, [...features.values, link === null ? null : link.margin]);
   return { features, links, link, row };
@@ -127,14 +142,15 @@ export function emailModelInput(parsed: ParsedEmail): EmailModelInput {
 export async function analyzeEmail(raw: string | Uint8Array | ArrayBuffer): Promise<Analysis> {
   const parsed = await parseEmail(raw);
   const { features: f, links, link, row } = emailModelInput(parsed);
-  const scored = scoreRow(EMAIL_MODEL, row, true);
+  const scored = scoreRow(EMAIL_MODEL, row, false);
+  explainRiskiest(links);
   return {
     kind: "email",
     verdict: scored.verdict,
     score: scored.score,
     probability: scored.probability,
     model_version: EMAIL_MODEL.version,
-    reasons: topReasons(EMAIL_MODEL, row, scored, f.evidence, TOP_REASONS, link),
+    reasons: topReasons(EMAIL_MODEL, row, scored.verdict, f.evidence, TOP_REASONS, link),
     urls: links.map((l) => l.result),
     headers: headerClaims(parsed),
     subject: parsed.subject,
@@ -145,9 +161,13 @@ export async function analyzeEmail(raw: string | Uint8Array | ArrayBuffer): Prom
 export function analyzeUrls(urls: readonly string[]): Analysis {
   if (urls.length === 0) throw new RangeError("analyzeUrls needs at least one URL");
   // Throws UrlParseError (from the feature module) for the first URL that does not parse.
-  const scored = urls.map((u) => urlResult(u));
+  const scored = urls.map((u) => scoreUrl(u));
   let worst = scored[0]!;
   for (const s of scored) if (s.scored.margin > worst.scored.margin) worst = s;
+  const reasons = topReasons(URL_MODEL, worst.row, worst.scored.verdict, worst.evidence, TOP_REASONS);
+  // The worst URL's own reasons come from the same TreeSHAP run; explain the next riskiest ones too.
+  if (worst.scored.verdict !== "legitimate") worst.result.reasons = reasons.slice(0, URL_REASONS);
+  explainRiskiest(scored, worst);
   const verdict: Verdict = worstVerdict(scored.map((s) => s.result.verdict));
   return {
     kind: "url",
@@ -155,7 +175,7 @@ export function analyzeUrls(urls: readonly string[]): Analysis {
     score: worst.result.score,
     probability: worst.result.probability,
     model_version: URL_MODEL.version,
-    reasons: topReasons(URL_MODEL, worst.row, worst.scored, worst.evidence, TOP_REASONS),
+    reasons,
     urls: scored.map((s) => s.result),
     headers: null,
     subject: null,

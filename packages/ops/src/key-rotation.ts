@@ -21,6 +21,8 @@ export interface RotationOptions {
   batchSize?: number;
   /** Passes over the tables; later passes pick up rows that were locked by requests. */
   maxPasses?: number;
+  /** Batches in flight, each its own transaction and connection (the driver's pool has two). Default 2. */
+  workers?: number;
   log?: (line: string) => void;
 }
 
@@ -35,7 +37,7 @@ export class RotationError extends Error {
   override readonly name = "RotationError";
 }
 
-const CONCURRENCY = 32;
+const CONCURRENCY = 32; // rows decrypted/encrypted at once within a batch
 
 async function mapConcurrent<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
@@ -170,6 +172,7 @@ export async function rotateToPrimary(db: Kysely<any>, keyring: Keyring, options
   const columns = options.columns ?? ENCRYPTED_COLUMNS;
   const batchSize = options.batchSize ?? 500;
   const maxPasses = options.maxPasses ?? 3;
+  const workers = options.workers ?? 2;
   const log = options.log ?? (() => {});
 
   const usage = await keyUsage(db, columns);
@@ -196,16 +199,21 @@ export async function rotateToPrimary(db: Kysely<any>, keyring: Keyring, options
 
     let done = 0;
     for (const group of groups) {
-      let after: unknown;
-      for (;;) {
-        const batch = await rotateBatch(db, keyring, group, after, batchSize);
-        if (batch.ids.length === 0) break;
-        after = batch.ids.at(-1);
-        done += batch.ids.length;
-        result.rowsRotated += batch.ids.length;
-        result.fieldsRotated += batch.fields;
-        log(`progress: ${done}/${total} rows (${Math.floor((100 * done) / total)}%) [${group.table}]`);
-      }
+      // Workers each keep their own keyset cursor; SKIP LOCKED hands them disjoint rows, so one
+      // computes while another waits on Postgres. Cursors are compared only in SQL (collation).
+      const worker = async () => {
+        let after: unknown;
+        for (;;) {
+          const batch = await rotateBatch(db, keyring, group, after, batchSize);
+          if (batch.ids.length === 0) return;
+          after = batch.ids.at(-1);
+          done += batch.ids.length;
+          result.rowsRotated += batch.ids.length;
+          result.fieldsRotated += batch.fields;
+          log(`progress: ${done}/${total} rows (${Math.floor((100 * done) / total)}%) [${group.table}]`);
+        }
+      };
+      await Promise.all(Array.from({ length: workers }, worker));
     }
   }
   for (const group of groups) result.fieldsLeft += await countPendingFields(db, group, keyring.primaryKeyId);

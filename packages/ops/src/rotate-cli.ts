@@ -71,7 +71,7 @@ async function main(): Promise<number> {
     console.log(`done: re-encrypted ${result.fieldsRotated} field(s) in ${result.rowsRotated} row(s) to key "${keyring.primaryKeyId}" in ${seconds}s; ${result.fieldsLeft} field(s) left on other keys`);
     printUsage(await keyUsage(handle.db), keyring);
     if (result.fieldsLeft > 0) {
-      console.error("keys:rotate: some rows stayed locked by other transactions; run again");
+      console.error("keys:rotate: some rows stayed locked by other transactions, or were written under an old key meanwhile (is every instance deployed with the new primary?); run again");
       return 1;
     }
     return 0;

@@ -36,12 +36,18 @@ RISK = {
         "email_attachment_html", "email_attachment_html_active", "email_attachment_executable",
         "email_attachment_macro_document", "email_attachment_archive", "email_attachment_double_extension",
         "email_attachment_type_mismatch", "email_link_url_score_max",
+        # appended after v1, or requested (ignored until the feature module produces them)
+        "email_replyto_freemail", "email_link_action_text", "email_body_brand_offdomain",
+        "email_text_mixed_script_words", "email_subject_mixed_script", "email_display_name_mixed_script",
+        "email_money_amounts", "email_prize_terms", "email_from_free_hosting", "email_from_local_random",
+        "email_subject_brand_claim",
     },
     "url": {
         "url_is_ip_host", "url_is_idn", "url_mixed_script_host", "url_brand_lookalike", "url_brand_in_host",
         "url_brand_in_path", "url_has_userinfo", "url_nonstandard_port", "url_is_shortener", "url_is_free_hosting",
         "url_double_slash_in_path", "url_redirect_param", "url_email_in_url", "url_suspicious_tokens",
         "url_risky_file_extension", "url_script_scheme",
+        "url_tld_risk", "url_path_ext_php", "url_brand_in_subdomain",
     },
 }
 

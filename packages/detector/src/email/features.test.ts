@@ -188,3 +188,20 @@ describe("emailFeatures: hostile input", () => {
     }
   });
 });
+
+describe("emailFeatures: account words in links", () => {
+  it("counts them only on links that leave the sender's domain", async () => {
+    const own = await featuresOf("From: Shop <orders@shop.example.com>\nSubject: order\n\nSee https://www.shop.example.com/your-account/login\n");
+    expect(get(own, "email_link_suspicious_tokens_max")).toBe(0);
+    const away = await featuresOf("From: Shop <orders@shop.example.com>\nSubject: order\n\nSee https://shop-example.top/account/login\n");
+    expect(get(away, "email_link_suspicious_tokens_max")).toBe(2);
+  });
+});
+
+describe("emailFeatures: placeholder senders", () => {
+  it("treats collector placeholders in From the same whichever collector wrote them", async () => {
+    const pot = await featuresOf("From: Mailbox Admin <phishing@pot>\nSubject: quota\n\nhttps://x.example/login\n");
+    const sa = await featuresOf("From: Mailbox Admin <yyyy@spamassassin.taint.org>\nSubject: quota\n\nhttps://x.example/login\n");
+    expect(pot.values).toEqual(sa.values);
+  });
+});

@@ -161,13 +161,15 @@ export function emailFeatures(parsed: ParsedEmail): EmailFeatures {
   };
 
   // ---- sender -------------------------------------------------------------------------
-  const fromAddress = parsed.from?.address ?? "";
+  // Collector placeholders (phishing@pot, yyyy@...) also stand in for senders: neutralise them too.
+  const fromAddress = neutralisePlaceholders(parsed.from?.address ?? "");
   const fromDomain = addressDomain(fromAddress);
   const fromReg = addressRegistrableDomain(fromAddress);
   const fromFacts = fromDomain ? hostFacts(fromDomain) : null;
   const displayName = neutralisePlaceholders(parsed.from?.name ?? "");
 
-  const replyTo = parsed.replyTo.find((m) => m.address)?.address ?? null;
+  const rawReplyTo = parsed.replyTo.find((m) => m.address)?.address;
+  const replyTo = rawReplyTo ? neutralisePlaceholders(rawReplyTo) : null;
   const replyReg = addressRegistrableDomain(replyTo);
   set("email_replyto_mismatch", replyReg && fromReg ? (replyReg !== fromReg ? 1 : 0) : null,
     `replies go to ${replyReg} although the message is from ${fromReg}`);
@@ -264,7 +266,9 @@ export function emailFeatures(parsed: ParsedEmail): EmailFeatures {
   set("email_link_script_scheme", scriptLinks, "a link runs a script (javascript: or data: URL) instead of opening a page");
   let maxTokens = 0;
   let maxTokensEvidence: string | undefined;
+  // Only links that leave the sender's domain: "/your-account" on the sender's own site is routine.
   for (const f of linkFeatures) {
+    if (fromReg !== null && f.registrable_domain === fromReg) continue;
     const n = num(f, "url_suspicious_tokens");
     if (n > maxTokens) {
       maxTokens = n;
