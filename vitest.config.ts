@@ -3,6 +3,9 @@
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
+// A fixed keyring for tests only (never used anywhere else).
+const TEST_KEYRING = '{"primary":"test1","keys":{"test1":"ac5tJqPLtWsrEJ9j13LIf6CnKRDHl7KODqsoCVHrzFo="}}';
+
 export default defineConfig({
   test: {
     // Run once for all projects: the shims and the migrated test database are shared (each test
@@ -23,7 +26,7 @@ export default defineConfig({
           cloudflareTest(({ inject }) => ({
             main: "./functions/analyze/src/index.ts",
             wrangler: { configPath: "./wrangler.toml" },
-            miniflare: { bindings: { ...inject("services"), RATE_LIMIT_UNAVAILABLE_POLICY: "deny" } },
+            miniflare: { bindings: { ...inject("services"), RATE_LIMIT_UNAVAILABLE_POLICY: "deny", TRACEO_ENCRYPTION_KEYS: TEST_KEYRING } },
           })),
         ],
         test: {
@@ -50,6 +53,22 @@ export default defineConfig({
         },
       },
       {
+        // The maintenance Worker: its Cron handler inside workerd against the shared test database.
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            main: "./functions/maintenance/src/index.ts",
+            wrangler: { configPath: "./functions/maintenance/wrangler.toml" },
+            miniflare: { bindings: { ...inject("services") } },
+          })),
+        ],
+        test: {
+          name: "maintenance",
+          include: ["functions/maintenance/test/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         // The accounts Worker (functions/auth) as main; functions/keys tests call the keys app directly.
         // The JWT secret and keyring are fixed test-only values, never used outside tests.
         plugins: [
@@ -62,7 +81,7 @@ export default defineConfig({
                 RATE_LIMIT_UNAVAILABLE_POLICY: "deny",
                 API_KEY_ENV: "test",
                 AUTH_JWT_SECRET: "test-only-jwt-secret-0123456789abcdefghijklmnop",
-                TRACEO_ENCRYPTION_KEYS: '{"primary":"test1","keys":{"test1":"ac5tJqPLtWsrEJ9j13LIf6CnKRDHl7KODqsoCVHrzFo="}}',
+                TRACEO_ENCRYPTION_KEYS: TEST_KEYRING,
               },
             },
           })),

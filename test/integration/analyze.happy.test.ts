@@ -6,7 +6,9 @@ import phishingVerify from "../fixtures/emails/phishing-verify-account.eml?raw";
 import phishingWallet from "../fixtures/emails/phishing-wallet-locked.eml?raw";
 import legitParcel from "../fixtures/emails/legit-parcel-delivered.eml?raw";
 import legitNote from "../fixtures/emails/legit-personal-note.eml?raw";
-import { call, createKey, postJson, reportCount, withDb } from "../support/harness.ts";
+import { decryptFieldText, loadKeyring } from "@traceo/crypto";
+import app from "../../functions/analyze/src/index.ts";
+import { BASE, call, createKey, expectProblem, postJson, reportCount, testEnv, withDb } from "../support/harness.ts";
 
 const created = await createKey({ tier: "enterprise" });
 
@@ -109,5 +111,32 @@ describe("reports", () => {
     expect((row.result as unknown as Report).reasons).toEqual(report.reasons);
     const count = await withDb((db) => sql<{ n: number }>`SELECT count(*)::int AS n FROM reports WHERE id = ${report.id}`.execute(db));
     expect(count.rows[0]!.n).toBe(1);
+  });
+});
+
+describe("encryption at rest", () => {
+  it("keeps the submitted message and the sender address only encrypted, bound to the row", async () => {
+    const report = await analyseEmail(phishingVerify);
+    const row = await withDb((db) =>
+      db.selectFrom("reports").select(["raw_message_enc", "sender_address_enc", "result"]).where("id", "=", report.id).executeTakeFirstOrThrow(),
+    );
+    const keyring = loadKeyring((testEnv as unknown as { TRACEO_ENCRYPTION_KEYS: string }).TRACEO_ENCRYPTION_KEYS);
+    const raw = new Uint8Array(row.raw_message_enc as unknown as ArrayBufferLike);
+    expect(await decryptFieldText(keyring, { table: "reports", column: "raw_message_enc", rowId: report.id }, raw)).toBe(phishingVerify);
+    const sender = new Uint8Array(row.sender_address_enc as unknown as ArrayBufferLike);
+    expect(await decryptFieldText(keyring, { table: "reports", column: "sender_address_enc", rowId: report.id }, sender)).toBe("help@gaksbdad.zendesk.com");
+    expect(new TextDecoder("latin1").decode(raw)).not.toContain("Verify");
+    expect(JSON.stringify(row.result)).not.toContain("help@gaksbdad.zendesk.com");
+    await expect(decryptFieldText(keyring, { table: "reports", column: "raw_message_enc", rowId: "rep_other" }, raw)).rejects.toThrow();
+  });
+
+  it("refuses to serve, and stores nothing, when the keyring is missing or malformed", async () => {
+    const before = await reportCount(created.account_id);
+    for (const TRACEO_ENCRYPTION_KEYS of ["", "not json", '{"primary":"k9","keys":{"k1":"c2hvcnQ="}}']) {
+      const res = await app.request(`${BASE}/v1/analyze/url`, { method: "POST", headers: { authorization: `Bearer ${created.key}`, "content-type": "application/json" }, body: JSON.stringify({ url: "https://example.org/" }) }, { ...testEnv, TRACEO_ENCRYPTION_KEYS });
+      const problem = await expectProblem(res, 503);
+      expect(problem.detail).toContain("TRACEO_ENCRYPTION_KEYS");
+    }
+    expect(await reportCount(created.account_id)).toBe(before);
   });
 });

@@ -4,6 +4,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { provideServices, type GatewayEnv, type GatewayVariables } from "@traceo/gateway";
 import { problemErrorHandler, problemNotFound } from "@traceo/problem";
+import { recordUsage } from "@traceo/usage";
 import { registerAnalyzeEmail } from "./routes/analyze-email.ts";
 import { registerAnalyzeUrl } from "./routes/analyze-url.ts";
 import { registerHealth } from "./routes/health.ts";
@@ -17,6 +18,7 @@ app.onError(problemErrorHandler);
 app.notFound(problemNotFound);
 registerHealth(app);
 app.use("/v1/*", provideServices());
+app.use("/v1/*", recordUsage());
 registerAnalyzeEmail(app);
 registerAnalyzeUrl(app);
 

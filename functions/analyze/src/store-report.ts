@@ -1,20 +1,39 @@
 // Every analysis becomes a report row owned by the key's account; the answer carries its id.
+// What the user submitted (the raw message) and the sender's address are stored only encrypted,
+// each under a key bound to this row and column (packages/crypto).
 import type { Context } from "hono";
 import type { Analysis } from "@traceo/detector";
+import { encryptField } from "@traceo/crypto";
 import { insertReport, newId } from "@traceo/db";
 import type { GatewayEnv, GatewayVariables } from "@traceo/gateway";
 import { problems } from "@traceo/problem";
 
 export type Report = { id: string; created_at: string } & Analysis;
 
-export async function storeReport(c: Context<{ Bindings: GatewayEnv; Variables: GatewayVariables }>, analysis: Analysis): Promise<Report> {
+/** Kysely/Neon send Buffers as bytea; wrap the bytes without copying. */
+const bytea = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** The stored copy of the answer keeps the sender address out of clear text (it lives encrypted). */
+function withoutSenderAddress(report: Report): Report {
+  return report.headers ? { ...report, headers: { ...report.headers, from_address: null } } : report;
+}
+
+export async function storeReport(
+  c: Context<{ Bindings: GatewayEnv; Variables: GatewayVariables }>,
+  analysis: Analysis,
+  rawMessage?: string | Uint8Array,
+): Promise<Report> {
   const key = c.get("apiKey");
+  const { keyring, database } = c.get("services");
   const createdAt = new Date();
-  const report: Report = { id: newId("rep", createdAt.getTime()), created_at: createdAt.toISOString(), ...analysis };
+  const id = newId("rep", createdAt.getTime());
+  const report: Report = { id, created_at: createdAt.toISOString(), ...analysis };
   const linkDomains = [...new Set(analysis.urls.map((u) => u.registrable_domain).filter((d): d is string => d !== null))];
+  const sender = analysis.headers?.from_address ?? null;
+  const encrypt = (column: string, value: string | Uint8Array) => encryptField(keyring, { table: "reports", column, rowId: id }, value).then(bytea);
   try {
-    await insertReport(c.get("services").database().db, {
-      id: report.id,
+    await insertReport(database().db, {
+      id,
       account_id: key.accountId,
       api_key_id: key.id,
       kind: analysis.kind,
@@ -25,7 +44,9 @@ export async function storeReport(c: Context<{ Bindings: GatewayEnv; Variables: 
       subject: analysis.subject,
       sender_domain: analysis.headers?.from_domain ?? null,
       link_domains: linkDomains,
-      result: JSON.stringify(report),
+      result: JSON.stringify(withoutSenderAddress(report)),
+      raw_message_enc: rawMessage === undefined ? null : await encrypt("raw_message_enc", rawMessage),
+      sender_address_enc: sender === null ? null : await encrypt("sender_address_enc", sender),
       created_at: createdAt,
     });
   } catch (err) {

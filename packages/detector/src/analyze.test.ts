@@ -64,6 +64,10 @@ describe("analyzeUrl(s)", () => {
     expect(a.urls[0]?.registrable_domain).toBe("wikipedia.org");
     expect(a.verdict).toBe(a.urls[1]!.verdict);
     expect(a.score).toBe(a.urls[1]!.score);
+    // Per-URL reasons are computed for risky URLs only (TreeSHAP is the expensive step).
+    expect(a.urls[0]!.reasons).toEqual([]);
+    expect(a.urls[1]!.reasons.length).toBeGreaterThan(0);
+    expect(a.urls[1]!.reasons[0]).toEqual(a.reasons[0]);
   });
 
   it("throws UrlParseError for a URL that does not parse", () => {

@@ -1,6 +1,7 @@
 // Per-request service handles, created lazily so a request refused early opens nothing.
 import type { Context, MiddlewareHandler } from "hono";
 import { Redis } from "@upstash/redis/cloudflare";
+import { loadKeyring, type Keyring } from "@traceo/crypto";
 import { openDatabase, type DatabaseHandle } from "@traceo/db";
 import { problems } from "@traceo/problem";
 import { missingSettings, type GatewayEnv } from "./env.ts";
@@ -8,6 +9,7 @@ import { missingSettings, type GatewayEnv } from "./env.ts";
 export interface Services {
   database(): DatabaseHandle;
   redis(): Redis;
+  keyring: Keyring;
 }
 
 export type GatewayVariables = {
@@ -23,9 +25,19 @@ export function provideServices(): MiddlewareHandler<{ Bindings: GatewayEnv; Var
       console.error(JSON.stringify({ level: "error", msg: "missing settings", missing }));
       throw problems.serviceUnavailable(`The service is not configured (missing: ${missing.join(", ")}).`, 60);
     }
+    // A keyring we cannot use means we could write data nobody can read back: refuse to serve.
+    // loadKeyring caches per secret, so this costs nothing after the isolate's first request.
+    let keyring: Keyring;
+    try {
+      keyring = loadKeyring(c.env.TRACEO_ENCRYPTION_KEYS);
+    } catch (err) {
+      console.error(JSON.stringify({ level: "error", msg: "encryption keyring unusable", error: err instanceof Error ? err.message : "invalid" }));
+      throw problems.serviceUnavailable("The service is not configured: TRACEO_ENCRYPTION_KEYS is not a valid keyring.", 60);
+    }
     let database: DatabaseHandle | undefined;
     let redis: Redis | undefined;
     c.set("services", {
+      keyring,
       database: () => (database ??= openDatabase(c.env)),
       redis: () =>
         (redis ??= new Redis({

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateKeyringSecret } from '@traceo/crypto';
 import { createApiKey, runMigrations } from '@traceo/ops';
 import { chooseRedis, choosePostgres, redact } from './dev/choose-backends.ts';
 import { ensureDevVars, parseDevVars, randomSecret } from './dev/dev-vars.ts';
@@ -75,8 +76,14 @@ async function main(): Promise<void> {
     NEON_WS_PROXY: neonWsProxy,
     UPSTASH_REDIS_REST_URL: adapter.server.url,
   };
-  const devVars = ensureDevVars({ example: join(ROOT, '.dev.vars.example'), target: devVarsPath, values: { ...vars, UPSTASH_REDIS_REST_TOKEN: token } });
+  const devVars = ensureDevVars({
+    example: join(ROOT, '.dev.vars.example'),
+    target: devVarsPath,
+    values: { ...vars, UPSTASH_REDIS_REST_TOKEN: token },
+    generators: { TRACEO_ENCRYPTION_KEYS: () => generateKeyringSecret('dev1') },
+  });
   say(devVars.created ? 'wrote .dev.vars (fresh random secrets; ignored by git)' : 'using the existing .dev.vars');
+  if (devVars.added.length > 0) say(`added new settings to .dev.vars: ${devVars.added.join(', ')}`);
   if (devVars.vars.UPSTASH_REDIS_REST_TOKEN !== token) vars.UPSTASH_REDIS_REST_TOKEN = token;
 
   const applied = await runMigrations({ databaseUrl: postgres.databaseUrl, createDatabase: postgres.createDatabase });

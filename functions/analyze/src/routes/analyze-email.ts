@@ -52,7 +52,7 @@ export function registerAnalyzeEmail(app: AnalyzeApp): void {
       if (err instanceof EmailParseError) throw problems.unprocessableMessage(err.message);
       throw err;
     }
-    const report = await storeReport(c, analysis);
+    const report = await storeReport(c, analysis, raw);
     return c.json(report, 200);
   });
   app.on(["GET", "PUT", "PATCH", "DELETE"], "/v1/analyze/email", () => {

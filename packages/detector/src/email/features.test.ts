@@ -205,3 +205,21 @@ describe("emailFeatures: placeholder senders", () => {
     expect(pot.values).toEqual(sa.values);
   });
 });
+
+describe("brandNamedIn", () => {
+  it("finds brands written plainly, split, or with look-alike letters", async () => {
+    const { brandNamedIn } = await import("./brand-text.ts");
+    expect(brandNamedIn("PayPal Service")?.name).toBe("PayPal");
+    expect(brandNamedIn("Bank of America Alerts")?.name).toBe("Bank of America");
+    expect(brandNamedIn("ᴘᴀʏᴘᴀʟ")?.name).toBe("PayPal");
+    expect(brandNamedIn("Nеtflix Billing")?.name).toBe("Netflix"); // Cyrillic е
+    expect(brandNamedIn("MicrosoftTeam")?.name).toBe("Microsoft");
+  });
+  it("does not see brands inside ordinary words", async () => {
+    const { brandNamedIn } = await import("./brand-text.ts");
+    expect(brandNamedIn("Purchase Department")).toBeNull();
+    expect(brandNamedIn("Pineapple Express")).toBeNull();
+    expect(brandNamedIn("Groups Admin")).toBeNull();
+    expect(brandNamedIn("Jane Doe")).toBeNull();
+  });
+});

@@ -1,16 +1,15 @@
 // E-mail features: only what the sender controls (addresses, display name, subject, body,
 // links, attachments). Nothing from receiving servers, dates, list software or collectors
 // (see the data README); placeholders are neutralised before anything is read.
-import { BRANDS, domainBelongsToBrand, tokenIsShort, type Brand } from "../url/brands.ts";
-import { skeleton } from "../url/confusables.ts";
+import { domainBelongsToBrand } from "../url/brands.ts";
 import { hostFacts } from "../url/host.ts";
 import { URL_FEATURE_NAMES, urlFeatures, type UrlFeatures } from "../url/features.ts";
-import { wordPieces } from "../text/url-tokens.ts";
 import {
   ACTION_LINK_PHRASES,
   CREDENTIAL_PHRASES, GENERIC_GREETINGS, normaliseForPhrases, phraseHits, THREAT_PHRASES, URGENCY_PHRASES,
 } from "../text/lexicon.ts";
 import { attachmentFacts } from "./attachments.ts";
+import { brandNamedIn, dominantBrandInText, FREEMAIL_LABELS } from "./brand-text.ts";
 import { addressDomain, addressRegistrableDomain } from "./domains.ts";
 import { scanHtml, type HtmlScan } from "./html.ts";
 import { anchorMismatches, isScriptHref, isWebHref, urlsInText } from "./links.ts";
@@ -80,12 +79,7 @@ export interface EmailFeatures {
 
 const INDEX: Record<string, number> = Object.fromEntries(EMAIL_FEATURE_NAMES.map((n, i) => [n, i]));
 const MAX_URLS = 100;
-const FREEMAIL_LABELS = new Set([
-  "gmail", "googlemail", "yahoo", "ymail", "rocketmail", "hotmail", "outlook", "live", "msn", "aol", "mail", "yandex",
-  "gmx", "web", "icloud", "me", "protonmail", "proton", "pm", "zoho", "qq", "163", "126", "sina", "rediffmail", "naver",
-  "daum", "tutanota", "libero", "laposte", "orange", "wanadoo", "free", "seznam", "wp", "o2", "interia", "rambler",
-  "inbox", "bk", "list", "t-online", "comcast", "verizon", "att", "sbcglobal", "btinternet", "yahoo-inc", "lycos", "juno", "earthlink",
-]);
+
 const FU = URL_FEATURE_NAMES.reduce<Record<string, number>>((acc, n, i) => ((acc[n] = i), acc), {});
 
 function countWords(text: string): number {
@@ -99,45 +93,6 @@ function countWords(text: string): number {
     inWord = !space;
   }
   return n;
-}
-
-/** A brand named (plainly or with confusable letters) in a short free text such as a display name. */
-export function brandNamedIn(text: string): Brand | null {
-  const pieces = wordPieces(text.normalize("NFKC"), 40);
-  const joined = pieces.join("");
-  for (const brand of BRANDS) {
-    for (const token of brand.tokens) {
-      if (tokenIsShort(token)) {
-        if (pieces.includes(token)) return brand;
-        continue;
-      }
-      if (pieces.some((p) => p === token || p.includes(token))) return brand;
-      if (joined.includes(token)) return brand; // "Pay Pal", "Bank of America"
-      const sk = skeleton(token);
-      if (pieces.some((p) => p.length <= 40 && skeleton(p).includes(sk))) return brand;
-    }
-  }
-  // Confusable characters are outside wordPieces' ASCII range; check the skeleton of the whole text.
-  const textSk = skeleton(text.slice(0, 200)).replace(/[^a-z0-9]/g, "");
-  for (const brand of BRANDS) for (const token of brand.tokens) if (!tokenIsShort(token) && textSk.includes(skeleton(token))) return brand;
-  return null;
-}
-
-// Brand tokens that are everyday words in running text; only counted in display names and hosts.
-const AMBIGUOUS_IN_TEXT = new Set(["outlook", "chase", "visa", "steam", "zoom", "meta", "ledger", "booking", "ups", "irs", "aol", "owa", "amex", "sign", "office365"]);
-
-/** The brand named most often in running text (exact word pieces), if any. */
-export function dominantBrandInText(text: string): Brand | null {
-  const counts = new Map<Brand, number>();
-  for (const piece of wordPieces(text.slice(0, 50_000), 10_000)) {
-    for (const brand of BRANDS) {
-      if (brand.tokens.some((t) => t === piece && !AMBIGUOUS_IN_TEXT.has(t))) counts.set(brand, (counts.get(brand) ?? 0) + 1);
-    }
-  }
-  let best: Brand | null = null;
-  let bestCount = 0;
-  for (const [brand, n] of counts) if (n > bestCount) [best, bestCount] = [brand, n];
-  return best;
 }
 
 function safeUrlFeatures(url: string): UrlFeatures | null {

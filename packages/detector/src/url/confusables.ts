@@ -32,29 +32,6 @@ export function skeleton(text: string): string {
   return out.replace(/i/g, "l").replace(/rn/g, "m").replace(/vv/g, "w");
 }
 
-/** Optimal-string-alignment distance, giving up (returning max+1) once it exceeds `max`. */
-export function editDistance(a: string, b: string, max = 2): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (a.length > 64 || b.length > 64) return max + 1;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prevPrev[j - 2] ?? 0) + 1);
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-    prevPrev = prev;
-    prev = cur;
-  }
-  return prev[b.length] ?? max + 1;
-}
-
 const LATIN = /[a-z]/i;
 const NON_LATIN_LETTER = /[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]/;
 
@@ -66,4 +43,27 @@ export function hasMixedScript(label: string): boolean {
 /** Unicode form of a host (punycode labels decoded), lower-cased. */
 export function unicodeHost(host: string): string {
   return hostToUnicode(host.toLowerCase());
+}
+
+/**
+ * A typing-style variant of `target`: two neighbouring letters swapped ("micorsoft") or one letter
+ * doubled / un-doubled ("paypall", "gogle"). Arbitrary one-letter substitutions are not counted: they
+ * turn brands into ordinary words and names ("finance" / "binance", "netflex").
+ */
+export function isTypoVariant(candidate: string, target: string): boolean {
+  if (candidate === target) return false;
+  if (candidate.length === target.length) {
+    const diff: number[] = [];
+    for (let i = 0; i < candidate.length && diff.length <= 2; i++) if (candidate[i] !== target[i]) diff.push(i);
+    const [i, j] = diff;
+    return diff.length === 2 && i !== undefined && j === i + 1 && candidate[i] === target[j] && candidate[j] === target[i];
+  }
+  const [longer, shorter] = candidate.length > target.length ? [candidate, target] : [target, candidate];
+  if (longer.length - shorter.length !== 1) return false;
+  for (let k = 0; k < longer.length; k++) {
+    if (longer.slice(0, k) + longer.slice(k + 1) === shorter) {
+      if (longer[k] === longer[k - 1] || longer[k] === longer[k + 1]) return true;
+    }
+  }
+  return false;
 }

@@ -26,7 +26,8 @@ describe("urlFeatures: IDN and look-alikes", () => {
   it("flags digit swaps and one-letter typos of brands", () => {
     expect(v("paypa1-secure.top/verify", "url_brand_lookalike")).toBe(1);
     expect(v("https://micros0ft-support.com/", "url_brand_lookalike")).toBe(1);
-    expect(v("https://amazom.co/", "url_brand_lookalike")).toBe(1);
+    expect(v("https://amazzon.co/", "url_brand_lookalike")).toBe(1);
+    expect(v("https://micorsoft-login.example/", "url_brand_lookalike")).toBe(1);
   });
   it("does not flag the brand's own domains or unrelated words", () => {
     expect(v("https://www.paypal.com/signin", "url_brand_lookalike")).toBe(0);
@@ -34,6 +35,14 @@ describe("urlFeatures: IDN and look-alikes", () => {
     expect(v("https://www.amazon.co.uk/gp/css", "url_brand_lookalike")).toBe(0);
     expect(v("https://example.org/", "url_brand_lookalike")).toBe(0);
     expect(v("https://news.ycombinator.com/", "url_brand_in_host")).toBe(0);
+    // real sites that are one letter away from a brand, and brands' country domains
+    expect(v("https://netflex.nl/", "url_brand_lookalike")).toBe(0);
+    expect(v("https://finance.yahoo.com/", "url_brand_lookalike")).toBe(0);
+    expect(v("https://cloud.google.com/", "url_brand_lookalike")).toBe(0);
+    expect(v("https://www.google.be/", "url_brand_in_host")).toBe(0);
+    expect(v("https://www.hsbc.com.hk/", "url_brand_in_host")).toBe(0);
+    // ...but the brand's name under a suffix it does not own is not the brand
+    expect(v("https://roblox.com.py/", "url_brand_in_host")).toBe(1);
   });
   it("flags a brand name used in somebody else's host and path", () => {
     expect(v("https://paypal.com.account-check.example/", "url_brand_in_host")).toBe(1);
@@ -126,5 +135,14 @@ describe("urlFeatures: hostile input", () => {
     expect(() => urlFeatures(`http://${"a".repeat(300)}.example/`)).toThrow(UrlParseError);
     const f = urlFeatures(`http://x.example/${"a-".repeat(3000)}`);
     expect(f.host).toBe("x.example");
+  });
+});
+
+describe("urlFeatures: brand words inside ordinary words", () => {
+  it("does not read a brand out of a longer everyday word", () => {
+    expect(v("https://outlookindia.com/", "url_brand_in_host")).toBe(0);
+    expect(v("https://shop.example/purchase/history", "url_brand_in_path")).toBe(0);
+    expect(v("https://pineapple-recipes.example/", "url_brand_in_host")).toBe(0);
+    expect(v("https://paypalsecure.example/", "url_brand_in_host")).toBe(1);
   });
 });

@@ -3,7 +3,7 @@
 // and total length, all crawl/era artefacts of the training sets.
 import { shannonEntropy } from "../text/entropy.ts";
 import { suspiciousTokenHits, wordPieces } from "../text/url-tokens.ts";
-import { BRANDS, domainBelongsToBrand, tokenIsShort } from "./brands.ts";
+import { BRANDS, domainBelongsToBrand, substringAllowed, tokenIsShort } from "./brands.ts";
 import { hostFacts, type HostFacts } from "./host.ts";
 import { FREE_HOSTING_SUFFIXES, matchSuffix, SHORTENER_DOMAINS } from "./hosting.ts";
 import { parseUrlLoose } from "./parse-url.ts";
@@ -80,7 +80,7 @@ function brandInPath(pathAndQuery: string, facts: HostFacts): string | null {
       for (const token of brand.tokens) {
         if (tokenIsShort(token)) {
           if (piece === token) return brand.name;
-        } else if (piece === token || (piece.length <= 60 && piece.includes(token))) return brand.name;
+        } else if (piece === token || (substringAllowed(token) && piece.length <= 60 && piece.includes(token))) return brand.name;
       }
     }
   }

@@ -2,8 +2,8 @@
 // IDN, brand look-alikes. The host is always taken in its ASCII (punycode) form first, so a
 // host written in Unicode and the same host in punycode give identical answers.
 import { parse as parseDomain } from "tldts";
-import { BRANDS, domainBelongsToBrand, tokenIsShort, type Brand } from "./brands.ts";
-import { editDistance, hasMixedScript, skeleton } from "./confusables.ts";
+import { BRANDS, domainBelongsToBrand, substringAllowed, tokenIsShort, type Brand } from "./brands.ts";
+import { hasMixedScript, isTypoVariant, skeleton } from "./confusables.ts";
 import { normalizeIpHost } from "./ip-host.ts";
 import { hostToUnicode } from "./punycode.ts";
 
@@ -70,7 +70,7 @@ function findLookalike(unicodeLabels: string[], registrableDomain: string | null
       if (Math.abs(sk.length - tokenSk.length) > 1) continue;
       if (domainBelongsToBrand(brand, registrableDomain)) continue;
       if (sk === tokenSk && !tokenIsShort(token)) return { brand, piece };
-      if (token.length >= 6 && editDistance(sk, tokenSk, 1) <= 1) return { brand, piece };
+      if (token.length >= 5 && isTypoVariant(sk, tokenSk)) return { brand, piece };
     }
   }
   return null;
@@ -81,7 +81,7 @@ function findMention(labels: string[], registrableDomain: string | null): { bran
     for (const brand of BRANDS) {
       if (domainBelongsToBrand(brand, registrableDomain)) continue;
       for (const token of brand.tokens) {
-        if (piece === token || (token.length >= 6 && piece.length <= 60 && piece.includes(token))) return { brand, piece };
+        if (piece === token || (substringAllowed(token) && piece.length <= 60 && piece.includes(token))) return { brand, piece };
       }
     }
   }

@@ -3,5 +3,5 @@ export { normalizeIpHost, isPrivateIp } from "./ip-host.ts";
 export { hostFacts, toAsciiHost, type HostFacts } from "./host.ts";
 export { parseUrlLoose, type LooseUrl } from "./parse-url.ts";
 export { decodePunycodeLabel, hostToUnicode } from "./punycode.ts";
-export { skeleton, editDistance } from "./confusables.ts";
+export { skeleton, isTypoVariant } from "./confusables.ts";
 export { BRANDS, brandOfDomain, type Brand } from "./brands.ts";

@@ -41,12 +41,31 @@ describe('ensureDevVars', () => {
     expect(a.JWT_SECRET).not.toBe(b.JWT_SECRET);
   });
 
-  it('leaves an existing file exactly as the developer wrote it', () => {
+  it('leaves what the developer wrote in an existing file untouched', () => {
     const target = join(dir, '.dev.vars');
     writeFileSync(target, 'DATABASE_URL="postgres://me@127.0.0.1:5432/mine"\n# note\n');
     const { vars, created } = ensureDevVars({ example: join(dir, 'example'), target, values: { DATABASE_URL: 'ignored' } });
     expect(created).toBe(false);
-    expect(vars).toEqual({ DATABASE_URL: 'postgres://me@127.0.0.1:5432/mine' });
-    expect(readFileSync(target, 'utf8')).toBe('DATABASE_URL="postgres://me@127.0.0.1:5432/mine"\n# note\n');
+    expect(vars.DATABASE_URL).toBe('postgres://me@127.0.0.1:5432/mine');
+    expect(readFileSync(target, 'utf8').startsWith('DATABASE_URL="postgres://me@127.0.0.1:5432/mine"\n# note\n')).toBe(true);
+  });
+});
+
+describe('ensureDevVars on an existing file', () => {
+  it('keeps what is there and appends settings the example gained, using their generators', () => {
+    const target = join(dir, '.dev.vars');
+    writeFileSync(target, 'DATABASE_URL=postgres://me@127.0.0.1:5432/mine\n');
+    const { vars, created, added } = ensureDevVars({
+      example: join(dir, 'example'),
+      target,
+      values: {},
+      generators: { OTHER: () => '{"generated":true}' },
+    });
+    expect(created).toBe(false);
+    expect(vars.DATABASE_URL).toBe('postgres://me@127.0.0.1:5432/mine');
+    expect(added).toEqual(['NEON_WS_PROXY', 'UPSTASH_REDIS_REST_TOKEN', 'JWT_SECRET', 'SOME_PLAIN_SETTING', 'OTHER']);
+    expect(vars.OTHER).toBe('{"generated":true}');
+    expect(vars.UPSTASH_REDIS_REST_TOKEN).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(ensureDevVars({ example: join(dir, 'example'), target, values: {} }).added).toEqual([]);
   });
 });
