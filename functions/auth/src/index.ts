@@ -5,6 +5,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { provideServices } from "@traceo/gateway";
 import { limitBody, problemErrorHandler, problemNotFound } from "@traceo/problem";
+import { requireSessionSettings } from "@traceo/session-auth";
 import type { AuthApp } from "./app-types.ts";
 import { registerLogin } from "./routes/login.ts";
 import { registerRegister } from "./routes/register.ts";
@@ -24,7 +25,7 @@ app.use("/auth/*", async (c, next) => {
   c.header("cache-control", "no-store"); // tokens, secrets and codes must never be cached
 });
 app.use("/auth/*", limitBody(AUTH_BODY_LIMIT));
-app.use("/auth/*", provideServices());
+app.use("/auth/*", requireSessionSettings(), provideServices());
 registerRegister(app);
 registerLogin(app);
 registerSessions(app);

@@ -1,17 +1,11 @@
-// The encryption keyring from TRACEO_ENCRYPTION_KEYS; a missing or bad secret is a 503 that names
-// the setting (never its value), not a 500.
+// The encryption keyring comes from the gateway's per-request services (it parses
+// TRACEO_ENCRYPTION_KEYS once per isolate and answers 503 when the secret is unusable).
 import type { Context } from "hono";
-import { loadKeyring, type Keyring } from "@traceo/crypto";
-import { problems } from "@traceo/problem";
-import type { SessionEnv } from "@traceo/session-auth";
+import type { Keyring } from "@traceo/crypto";
+import type { GatewayVariables } from "@traceo/gateway";
 
-export function keyringOf<E extends { Bindings: SessionEnv }>(c: Context<E>): Keyring {
-  try {
-    return loadKeyring(c.env.TRACEO_ENCRYPTION_KEYS);
-  } catch (err) {
-    console.error(JSON.stringify({ level: "error", msg: "encryption keyring unusable", error: String(err) }));
-    throw problems.serviceUnavailable("The service is not configured (TRACEO_ENCRYPTION_KEYS).", 60);
-  }
+export function keyringOf<E extends { Variables: GatewayVariables }>(c: Context<E>): Keyring {
+  return c.get("services").keyring;
 }
 
 /** Kysely/Neon send Buffers as bytea; a plain Uint8Array view is wrapped without copying. */

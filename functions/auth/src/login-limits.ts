@@ -4,6 +4,7 @@
 import { Ratelimit } from "@upstash/ratelimit";
 import type { Redis } from "@upstash/redis";
 import { sha256Hex } from "@traceo/auth";
+import { problems } from "@traceo/problem";
 
 export const ACCOUNT_FAILURES = { limit: 10, window: "15 m" } as const;
 export const IP_FAILURES = { limit: 100, window: "15 m" } as const;
@@ -25,25 +26,40 @@ async function keys(subject: LoginSubject): Promise<{ account: string; ip: strin
   return { account: await sha256Hex(subject.identifier.trim().toLowerCase()), ip: subject.ip ?? undefined };
 }
 
-/** Seconds to wait when either limit is used up, else 0. */
-export async function loginBlockedFor(redis: Redis, subject: LoginSubject): Promise<number> {
+/**
+ * Seconds to wait when either limit is used up, else 0. When Redis cannot be asked, the gateway's
+ * RATE_LIMIT_UNAVAILABLE_POLICY decides: "allow" signs in unlimited, anything else answers 503.
+ */
+export async function loginBlockedFor(redis: Redis, subject: LoginSubject, unavailablePolicy?: string): Promise<number> {
   const { account, ip } = await keys(subject);
   const l = limiters(redis);
-  const checks = [l.account.getRemaining(account), ...(ip ? [l.ip.getRemaining(ip)] : [])];
+  let states;
+  try {
+    states = await Promise.all([l.account.getRemaining(account), ...(ip ? [l.ip.getRemaining(ip)] : [])]);
+  } catch (err) {
+    console.error(JSON.stringify({ level: "error", msg: "login limiter unavailable", error: String(err) }));
+    if (unavailablePolicy === "allow") return 0;
+    throw problems.serviceUnavailable("Sign-in limits cannot be checked right now.", 5);
+  }
   let wait = 0;
-  for (const state of await Promise.all(checks)) {
+  for (const state of states) {
     if (state.remaining <= 0) wait = Math.max(wait, Math.ceil((state.reset - Date.now()) / 1000));
   }
   return wait > 0 ? wait : 0;
 }
 
+// Counting and clearing are best effort: the answer to the person does not depend on them.
 export async function recordLoginFailure(redis: Redis, subject: LoginSubject): Promise<void> {
   const { account, ip } = await keys(subject);
   const l = limiters(redis);
-  await Promise.all([l.account.limit(account), ...(ip ? [l.ip.limit(ip)] : [])]);
+  await Promise.all([l.account.limit(account), ...(ip ? [l.ip.limit(ip)] : [])]).catch((err) =>
+    console.error(JSON.stringify({ level: "error", msg: "login limiter unavailable", error: String(err) })),
+  );
 }
 
 export async function clearLoginFailures(redis: Redis, subject: LoginSubject): Promise<void> {
   const { account } = await keys(subject);
-  await limiters(redis).account.resetUsedTokens(account);
+  await limiters(redis)
+    .account.resetUsedTokens(account)
+    .catch((err) => console.error(JSON.stringify({ level: "error", msg: "login limiter unavailable", error: String(err) })));
 }

@@ -1,6 +1,7 @@
 // Bad input on every auth endpoint answers 4xx problem+json: garbage, empty, huge, wrong types.
 import { describe, expect, it } from "vitest";
-import { call, expectProblem, loginTokens, registerUser } from "./support.ts";
+import app from "../src/index.ts";
+import { BASE, call, expectProblem, loginTokens, registerUser, testEnv } from "./support.ts";
 
 const ENDPOINTS = ["/auth/register", "/auth/login", "/auth/refresh", "/auth/2fa/verify", "/auth/2fa/setup", "/auth/2fa/confirm", "/auth/2fa/disable", "/auth/2fa/backup-codes", "/auth/logout", "/auth/logout-everywhere"];
 const NEEDS_BODY = ENDPOINTS.filter((p) => !p.includes("logout"));
@@ -50,5 +51,18 @@ describe("bad input", () => {
   it("answers 404 problem+json for unknown paths and 401 for an unknown challenge", async () => {
     await expectProblem(await call("/auth/nope"), 404);
     await expectProblem(await call("/auth/2fa/verify", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ challenge: `chl_${"A".repeat(43)}`, code: "123456" }) }), 401);
+  });
+
+  it("answers 503 naming the setting when the JWT secret or the keyring is missing", async () => {
+    const login = (env: Record<string, unknown>) =>
+      app.request(`${BASE}/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "x", password: "y" }) }, env);
+    const noJwt = await expectProblem(await login({ ...testEnv, AUTH_JWT_SECRET: undefined }), 503);
+    expect(noJwt.detail).toContain("AUTH_JWT_SECRET");
+    const shortJwt = await expectProblem(await login({ ...testEnv, AUTH_JWT_SECRET: "short" }), 503);
+    expect(shortJwt.detail).toContain("AUTH_JWT_SECRET");
+    const noKeys = await expectProblem(await login({ ...testEnv, TRACEO_ENCRYPTION_KEYS: "" }), 503);
+    expect(noKeys.detail).toContain("TRACEO_ENCRYPTION_KEYS");
+    // Redis down: failed-login limits cannot be checked, so sign-in is refused rather than unlimited.
+    await expectProblem(await login({ ...testEnv, UPSTASH_REDIS_REST_URL: "http://127.0.0.1:9" }), 503);
   });
 });

@@ -3,7 +3,8 @@
 // code again is refused -> a backup code works once, not twice -> disable needs password AND code.
 import { describe, expect, it } from "vitest";
 import { parseOtpauthUri } from "@traceo/auth";
-import { call, codeFor, expectProblem, json, post, registerUser, type Tokens } from "./support.ts";
+import { sql } from "kysely";
+import { call, codeFor, expectProblem, json, loginChallenge, loginTokens, post, registerUser, registerWithTwoFactor, withDb, type Tokens } from "./support.ts";
 
 describe("two-factor journey", () => {
   it("walks from registration to disabling 2FA", async () => {
@@ -73,5 +74,39 @@ describe("two-factor journey", () => {
 
     // Without 2FA the password alone signs in again.
     expect(await json(await post("/auth/login", { username: user.username, password: user.password }, opts), 200)).toHaveProperty("refresh_token");
+
+    // Every step is audited with IP and user agent, and no audit row holds a secret.
+    const rows = await withDb(async (db) => {
+      const { id } = await db.selectFrom("users").select("id").where("username", "=", user.username).executeTakeFirstOrThrow();
+      return (await sql<{ event_type: string; ip: string | null; details: unknown }>`SELECT event_type, host(ip) AS ip, details FROM audit_log WHERE actor_user_id = ${id} ORDER BY occurred_at`.execute(db)).rows;
+    });
+    const types = new Set(rows.map((r) => r.event_type));
+    for (const type of ["user.registered", "user.login", "user.login_failed", "user.logout", "user.2fa_enabled", "user.2fa_failed", "user.backup_code_used", "user.2fa_disabled"]) expect(types).toContain(type);
+    expect(rows.every((r) => r.ip === user.ip)).toBe(true);
+    const dump = JSON.stringify(rows);
+    for (const secret of [user.password, setup.secret, code, backup, confirmed.backup_codes[1]!, first.refresh_token]) expect(dump).not.toContain(secret);
+  });
+
+  it("regenerates backup codes only with password and a valid code; the old codes die", async () => {
+    const user = await registerWithTwoFactor("regen");
+    const { access_token } = await json<Tokens>(await post("/auth/2fa/verify", { challenge: await loginChallenge(user), code: codeFor(user.secret) }, { ip: user.ip }), 200);
+    const session = { token: access_token, ip: user.ip };
+    await expectProblem(await post("/auth/2fa/backup-codes", { password: user.password }, session), 422);
+    await expectProblem(await post("/auth/2fa/backup-codes", { password: "wrong password", code: user.backupCodes[0]! }, session), 403);
+    const fresh = await json<{ backup_codes: string[] }>(await post("/auth/2fa/backup-codes", { password: user.password, code: user.backupCodes[0]! }, session), 200);
+    expect(fresh.backup_codes).toHaveLength(10);
+    expect(fresh.backup_codes.some((c) => user.backupCodes.includes(c))).toBe(false);
+    expect(await json(await call("/auth/2fa/status", session), 200)).toMatchObject({ enabled: true, backup_codes_left: 10 });
+    await expectProblem(await post("/auth/2fa/verify", { challenge: await loginChallenge(user), code: user.backupCodes[1]! }, { ip: user.ip }), 401);
+    expect((await post("/auth/2fa/verify", { challenge: await loginChallenge(user), code: fresh.backup_codes[0]! }, { ip: user.ip })).status).toBe(200);
+  });
+
+  it("refuses a second setup while 2FA is on, and a confirm without a pending setup", async () => {
+    const user = await registerUser("twice");
+    const session = { token: (await loginTokens(user)).access_token, ip: user.ip };
+    await expectProblem(await post("/auth/2fa/confirm", { code: "123456" }, session), 409);
+    const setup = await json<{ secret: string }>(await post("/auth/2fa/setup", { password: user.password }, session), 200);
+    await json(await post("/auth/2fa/confirm", { code: codeFor(setup.secret) }, session), 200);
+    await expectProblem(await post("/auth/2fa/setup", { password: user.password }, session), 409);
   });
 });

@@ -5,7 +5,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { provideServices } from "@traceo/gateway";
 import { limitBody, problemErrorHandler, problemNotFound } from "@traceo/problem";
-import { requireSession } from "@traceo/session-auth";
+import { requireSession, requireSessionSettings } from "@traceo/session-auth";
 import type { KeysApp } from "./app-types.ts";
 import { registerKeys } from "./routes/keys.ts";
 
@@ -24,8 +24,8 @@ app.use("/v1/keys/*", async (c, next) => {
   await next();
   c.header("cache-control", "no-store");
 });
-app.use("/v1/keys", limitBody(KEYS_BODY_LIMIT), provideServices(), requireSession());
-app.use("/v1/keys/*", limitBody(KEYS_BODY_LIMIT), provideServices(), requireSession());
+app.use("/v1/keys", limitBody(KEYS_BODY_LIMIT), requireSessionSettings(), provideServices(), requireSession());
+app.use("/v1/keys/*", limitBody(KEYS_BODY_LIMIT), requireSessionSettings(), provideServices(), requireSession());
 registerKeys(app);
 
 export default app;

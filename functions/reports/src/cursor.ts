@@ -8,6 +8,8 @@ interface CursorBody {
   v: string;
   i: string;
   f: string;
+  /** Ranked search: the first page's instant, which pins the candidate window. */
+  t?: string;
 }
 
 function base64url(text: string): string {
@@ -39,7 +41,8 @@ export function queryFingerprint(parts: unknown[]): string {
 }
 
 export function encodeCursor(order: SearchOrder, position: SearchPosition, fingerprint: string): string {
-  return base64url(JSON.stringify({ o: order, v: position.value, i: position.id, f: fingerprint } satisfies CursorBody));
+  const body: CursorBody = { o: order, v: position.value, i: position.id, f: fingerprint, ...(position.asOf ? { t: position.asOf } : {}) };
+  return base64url(JSON.stringify(body));
 }
 
 const SORT_VALUE: Record<SearchOrder, RegExp> = {
@@ -60,6 +63,11 @@ export function decodeCursor(raw: string, order: SearchOrder, fingerprint: strin
     return { error: "is not a cursor this API issued; pass back the `next_cursor` of a previous page unchanged." };
   }
   if (body.o !== order || body.f !== fingerprint) return { error: "belongs to a different query; keep the same q, verdict, from, to and domain when paging." };
-  if (!SORT_VALUE[order].test(body.v) || !/^[A-Za-z0-9_]{1,64}$/.test(body.i)) return { error: "is damaged; start again without a cursor." };
+  const damaged = { error: "is damaged; start again without a cursor." };
+  if (!SORT_VALUE[order].test(body.v) || !/^[A-Za-z0-9_]{1,64}$/.test(body.i)) return damaged;
+  if (order === "rank") {
+    if (typeof body.t !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(body.t) || Number.isNaN(Date.parse(body.t))) return damaged;
+    return { value: body.v, id: body.i, asOf: body.t };
+  }
   return { value: body.v, id: body.i };
 }

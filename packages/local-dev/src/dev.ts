@@ -10,7 +10,8 @@ import { chooseRedis, choosePostgres, redact } from './dev/choose-backends.ts';
 import { ensureDevVars, parseDevVars, randomSecret } from './dev/dev-vars.ts';
 import { startOnPreferredPort } from './dev/listen-fallback.ts';
 import { runDemo } from './dev/demo.ts';
-import { startWranglerDev, waitForHttp, type WranglerDev } from './dev/wrangler-process.ts';
+import { syncFunctionDevVars } from './dev/function-dev-vars.ts';
+import { DEV_CONFIGS, startWranglerDev, waitForHttp, type WranglerDev } from './dev/wrangler-process.ts';
 import { startNeonWsProxy } from './neon-ws-proxy.ts';
 import { startUpstashAdapter } from './upstash-redis-adapter.ts';
 
@@ -75,6 +76,8 @@ async function main(): Promise<void> {
     DATABASE_URL: postgres.databaseUrl,
     NEON_WS_PROXY: neonWsProxy,
     UPSTASH_REDIS_REST_URL: adapter.server.url,
+    // The local REST adapter answers slower than Upstash on a busy laptop; give the limiter room.
+    RATE_LIMIT_TIMEOUT_MS: '5000',
   };
   const devVars = ensureDevVars({
     example: join(ROOT, '.dev.vars.example'),
@@ -85,6 +88,7 @@ async function main(): Promise<void> {
   say(devVars.created ? 'wrote .dev.vars (fresh random secrets; ignored by git)' : 'using the existing .dev.vars');
   if (devVars.added.length > 0) say(`added new settings to .dev.vars: ${devVars.added.join(', ')}`);
   if (devVars.vars.UPSTASH_REDIS_REST_TOKEN !== token) vars.UPSTASH_REDIS_REST_TOKEN = token;
+  syncFunctionDevVars({ root: ROOT, configs: DEV_CONFIGS, effective: { ...devVars.vars, ...vars }, shimVars: vars });
 
   const applied = await runMigrations({ databaseUrl: postgres.databaseUrl, createDatabase: postgres.createDatabase });
   say(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');

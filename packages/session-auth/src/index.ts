@@ -4,3 +4,4 @@ export { readJsonObject, requiredString, optionalString, type JsonObject, type S
 export { clientInfo, type ClientInfo } from "./client-info.ts";
 export type { SessionEnv } from "./env.ts";
 export { audit, type AuditType, type AuditFacts } from "./audit.ts";
+export { requireSessionSettings, MIN_JWT_SECRET_CHARS } from "./settings.ts";

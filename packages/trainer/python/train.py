@@ -50,16 +50,18 @@ def url_config(ds):
     return pool, w, legit
 
 
-def choose_thresholds(oof, legit):
-    neg = oof[legit]
+def choose_thresholds(oof, legit, w):
+    # FPR weighted like training: modern legitimate mail stands for what users receive, so it counts x40.
+    neg, nw = oof[legit], w[legit]
     return {
-        "phishing": fit.threshold_for_fpr(neg, PHISHING_MAX_FPR),
-        "suspicious": fit.threshold_for_fpr(neg, SUSPICIOUS_MAX_FPR),
+        "phishing": fit.threshold_for_fpr(neg, PHISHING_MAX_FPR, nw),
+        "suspicious": fit.threshold_for_fpr(neg, SUSPICIOUS_MAX_FPR, nw),
     }
 
 
 def threshold_json(t, cal, kind):
-    what = "legitimate mail" if kind == "email" else "benign URLs"
+    what = (f"legitimate mail, modern mail weighted x{MODERN_HAM_WEIGHT:g} as in training" if kind == "email"
+            else "benign URLs")
     prob = lambda m: round(float(fit.apply_calibration(cal, np.array([m], dtype=np.float32))[0]), 6)  # noqa: E731
     return {
         "phishing": {"margin": t["phishing"], "probability": prob(t["phishing"]),
@@ -81,7 +83,7 @@ def loso(kind, ds, w, pool, test, legit):
         tr = pool & ~test & (ds.group != g)
         sub = ds.subset(tr)
         oof = fit.out_of_fold(kind, sub, w[tr], k=3, seed=13)
-        th = choose_thresholds(oof, legit[tr])
+        th = choose_thresholds(oof, legit[tr], w[tr])
         thj = {"phishing": {"margin": th["phishing"]}, "suspicious": {"margin": th["suspicious"]}}
         b = fit.train(kind, sub.X, sub.y, w[tr], ds.feature_names)
         in_g = ds.group == g
@@ -144,7 +146,7 @@ def run_kind(kind, ds, args):
     oof = fit.out_of_fold(kind, tr, w[train_mask])
     iso = fit.fit_isotonic(oof, tr.y)
     cal = fit.calibration_json(iso)
-    thresholds = threshold_json(choose_thresholds(oof, legit[train_mask]), cal, kind)
+    thresholds = threshold_json(choose_thresholds(oof, legit[train_mask], w[train_mask]), cal, kind)
     booster = fit.train(kind, tr.X, tr.y, w[train_mask], ds.feature_names)
     log(f"  trained (5-fold OOF + final) in {time.time() - t0:.0f}s")
 

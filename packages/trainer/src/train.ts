@@ -1,4 +1,4 @@
-// `npm run train [-- --data DIR] [--skip-features]`: featurize the shared corpora with the detector's
+// `npm run train [-- --data DIR] [--skip-features] [--quick] [--models DIR]`: featurize the shared corpora with the detector's
 // TypeScript feature module, train with xgboost (python/train.py via /usr/bin/python3), export the
 // models, fixtures, plots and model card into packages/detector/models/, then check in TypeScript
 // that the exported models reproduce xgboost's margins.
@@ -20,7 +20,8 @@ function argValue(name: string): string | undefined {
 async function main(): Promise<void> {
   const dataDir = resolve(argValue("--data") ?? join(repoRoot, "../shared/data"));
   const workDir = resolve(argValue("--work") ?? join(repoRoot, ".local/train"));
-  const modelsDir = join(repoRoot, "packages/detector/models");
+  // --models DIR writes elsewhere, e.g. to check that a second run reproduces the committed models byte for byte.
+  const modelsDir = resolve(argValue("--models") ?? join(repoRoot, "packages/detector/models"));
   if (!existsSync(dataDir)) {
     console.error(`training data not found at ${dataDir} (pass --data DIR)`);
     process.exit(2);

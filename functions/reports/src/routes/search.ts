@@ -63,6 +63,8 @@ export function registerSearch(app: ReportsApp): void {
       order: page.order,
       results: page.hits,
       next_cursor: page.next ? encodeCursor(page.order, page.next, fingerprint) : null,
+      // Ranked search scores the newest RANK_WINDOW matches; true means older matches exist (narrow with from/to).
+      rank_window_full: page.rankWindowFull,
     });
   });
 }

@@ -8,7 +8,7 @@ export const FREEMAIL_LABELS = new Set([
   "gmail", "googlemail", "yahoo", "ymail", "rocketmail", "hotmail", "outlook", "live", "msn", "aol", "mail", "yandex",
   "gmx", "web", "icloud", "me", "protonmail", "proton", "pm", "zoho", "qq", "163", "126", "sina", "rediffmail", "naver",
   "daum", "tutanota", "libero", "laposte", "orange", "wanadoo", "free", "seznam", "wp", "o2", "interia", "rambler",
-  "inbox", "bk", "list", "t-online", "comcast", "verizon", "att", "sbcglobal", "btinternet", "yahoo-inc", "lycos", "juno", "earthlink",
+  "inbox", "bk", "list", "t-online", "comcast", "verizon", "att", "sbcglobal", "btinternet", "lycos", "juno", "earthlink",
 ]);
 
 /** A brand named (plainly or with confusable letters) in a short free text such as a display name. */

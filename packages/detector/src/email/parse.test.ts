@@ -60,6 +60,12 @@ describe("parseEmail", () => {
     await expect(parseEmail(42 as unknown as string)).rejects.toThrow(EmailParseError);
   });
 
+  it("skips blank lines pasted before the headers", async () => {
+    const parsed = await parseEmail("\r\n\n  \nFrom: a@example.com\nSubject: pasted\n\nbody\n");
+    expect(parsed.subject).toBe("pasted");
+    expect(parsed.from?.address).toBe("a@example.com");
+  });
+
   it("keeps a message with headers only", async () => {
     const parsed = await parseEmail("From: a@example.com\nSubject: empty\n");
     expect(parsed.subject).toBe("empty");

@@ -61,9 +61,11 @@ export function stripMboxFromLine(text: string): string {
   return nl === -1 ? "" : text.slice(nl + 1);
 }
 
-/** Byte offset where the message starts: after a BOM and a leading mbox `From ` line. */
+/** Byte offset where the message starts: after a BOM, leading blank lines and an mbox `From ` line. */
 function messageStart(bytes: Uint8Array): number {
   let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  // Blank lines before the headers (copy-paste) would otherwise read as an empty header block.
+  while (start < bytes.length && (bytes[start] === 0x0a || bytes[start] === 0x0d || bytes[start] === 0x20 || bytes[start] === 0x09)) start++;
   // "From " (not "From:"): an mbox envelope line, written by the mailbox, not the sender.
   if (bytes[start] === 0x46 && bytes[start + 1] === 0x72 && bytes[start + 2] === 0x6f && bytes[start + 3] === 0x6d && bytes[start + 4] === 0x20) {
     const nl = bytes.indexOf(0x0a, start);

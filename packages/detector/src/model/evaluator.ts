@@ -85,3 +85,13 @@ export function predictMargin(m: TreeEnsemble, x: Float32Array): number {
   }
   return sum;
 }
+
+/**
+ * The same margin summed in float64: the exact sum of the float32 leaf values. TreeSHAP's
+ * contributions add up to this; xgboost's float32 accumulator differs from it by rounding only.
+ */
+export function predictMarginExact(m: TreeEnsemble, x: Float32Array): number {
+  let sum = m.baseMargin;
+  for (let t = 0; t < m.roots.length; t++) sum += m.threshold[leafOf(m, m.roots[t]!, x)]!;
+  return sum;
+}

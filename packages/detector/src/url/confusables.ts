@@ -46,9 +46,10 @@ export function unicodeHost(host: string): string {
 }
 
 /**
- * A typing-style variant of `target`: two neighbouring letters swapped ("micorsoft") or one letter
- * doubled / un-doubled ("paypall", "gogle"). Arbitrary one-letter substitutions are not counted: they
- * turn brands into ordinary words and names ("finance" / "binance", "netflex").
+ * A typing-style variant of `target`: two neighbouring letters swapped ("micorsoft"), one letter
+ * doubled / un-doubled ("paypall", "gogle"), or a letter dropped from inside a brand of 6+ letters
+ * ("outook"). Arbitrary substitutions and insertions are not counted: they turn brands into ordinary
+ * words and names ("finance" / "binance", "netflex", "citicbank").
  */
 export function isTypoVariant(candidate: string, target: string): boolean {
   if (candidate === target) return false;
@@ -63,6 +64,9 @@ export function isTypoVariant(candidate: string, target: string): boolean {
   for (let k = 0; k < longer.length; k++) {
     if (longer.slice(0, k) + longer.slice(k + 1) === shorter) {
       if (longer[k] === longer[k - 1] || longer[k] === longer[k + 1]) return true;
+      // A letter dropped from inside a long brand ("outook", "metmask"); not the first letter, which
+      // turns brands into words ("icloud" -> "cloud").
+      if (candidate === shorter && k > 0 && target.length >= 6) return true;
     }
   }
   return false;

@@ -70,7 +70,7 @@ function findLookalike(unicodeLabels: string[], registrableDomain: string | null
       if (Math.abs(sk.length - tokenSk.length) > 1) continue;
       if (domainBelongsToBrand(brand, registrableDomain)) continue;
       if (sk === tokenSk && !tokenIsShort(token)) return { brand, piece };
-      if (token.length >= 5 && isTypoVariant(sk, tokenSk)) return { brand, piece };
+      if (substringAllowed(token) && isTypoVariant(sk, tokenSk)) return { brand, piece };
     }
   }
   return null;

@@ -32,6 +32,8 @@ describe("confusable skeleton", () => {
     expect(isTypoVariant("netflex", "netflix")).toBe(false);
     expect(isTypoVariant("finance", "binance")).toBe(false);
     expect(isTypoVariant("cloud", "icloud")).toBe(false);
+    expect(isTypoVariant("outook", "outlook")).toBe(true);
+    expect(isTypoVariant("citicbank", "citibank")).toBe(false);
     expect(isTypoVariant("paypal", "paypal")).toBe(false);
   });
 });

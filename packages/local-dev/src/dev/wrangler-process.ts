@@ -1,5 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+
+/**
+ * The front router first (it owns the port), then every function's Worker; the router reaches them
+ * through service bindings, as production's per-Worker routes would.
+ */
+export const DEV_CONFIGS = [
+  'packages/local-dev/dev-router.wrangler.toml',
+  'wrangler.toml',
+  'functions/auth/wrangler.toml',
+  'functions/keys/wrangler.toml',
+  'functions/reports/wrangler.toml',
+];
 
 export interface WranglerDev {
   child: ChildProcess;
@@ -16,7 +29,7 @@ export function startWranglerDev(opts: { root: string; port: number; vars: Recor
   const args = [
     join(opts.root, 'node_modules/wrangler/bin/wrangler.js'),
     'dev',
-    '--config', 'wrangler.toml',
+    ...DEV_CONFIGS.filter((config) => existsSync(join(opts.root, config))).flatMap((config) => ['--config', config]),
     '--ip', '127.0.0.1',
     '--port', String(opts.port),
     '--show-interactive-dev-session=false',
