@@ -1,6 +1,7 @@
 // Failed-login limits through Upstash, per account name and per client IP. Only failures count, so
 // someone who signs in correctly (ten times a minute, even) never meets them. Keyed by the name as
-// typed (normalised), not the user id, so an unknown name is limited exactly like a real one.
+// typed (normalised), so an unknown name is limited exactly like a real one, and also by the user id
+// when the name belongs to someone, so username and email do not give two separate allowances.
 import { Ratelimit } from "@upstash/ratelimit";
 import type { Redis } from "@upstash/redis";
 import { sha256Hex } from "@traceo/auth";
@@ -20,10 +21,13 @@ export interface LoginSubject {
   /** The username or email as typed, lower-cased; hashed so Redis keys hold no personal data. */
   identifier: string;
   ip: string | null;
+  /** The user the name belongs to, if any. */
+  userId?: string;
 }
 
-async function keys(subject: LoginSubject): Promise<{ account: string; ip: string | undefined }> {
-  return { account: await sha256Hex(subject.identifier.trim().toLowerCase()), ip: subject.ip ?? undefined };
+async function keys(subject: LoginSubject): Promise<{ accounts: string[]; ip: string | undefined }> {
+  const typed = await sha256Hex(subject.identifier.trim().toLowerCase());
+  return { accounts: subject.userId ? [typed, `id:${subject.userId}`] : [typed], ip: subject.ip ?? undefined };
 }
 
 /**
@@ -31,11 +35,11 @@ async function keys(subject: LoginSubject): Promise<{ account: string; ip: strin
  * RATE_LIMIT_UNAVAILABLE_POLICY decides: "allow" signs in unlimited, anything else answers 503.
  */
 export async function loginBlockedFor(redis: Redis, subject: LoginSubject, unavailablePolicy?: string): Promise<number> {
-  const { account, ip } = await keys(subject);
+  const { accounts, ip } = await keys(subject);
   const l = limiters(redis);
   let states;
   try {
-    states = await Promise.all([l.account.getRemaining(account), ...(ip ? [l.ip.getRemaining(ip)] : [])]);
+    states = await Promise.all([...accounts.map((a) => l.account.getRemaining(a)), ...(ip ? [l.ip.getRemaining(ip)] : [])]);
   } catch (err) {
     console.error(JSON.stringify({ level: "error", msg: "login limiter unavailable", error: String(err) }));
     if (unavailablePolicy === "allow") return 0;
@@ -50,16 +54,15 @@ export async function loginBlockedFor(redis: Redis, subject: LoginSubject, unava
 
 // Counting and clearing are best effort: the answer to the person does not depend on them.
 export async function recordLoginFailure(redis: Redis, subject: LoginSubject): Promise<void> {
-  const { account, ip } = await keys(subject);
+  const { accounts, ip } = await keys(subject);
   const l = limiters(redis);
-  await Promise.all([l.account.limit(account), ...(ip ? [l.ip.limit(ip)] : [])]).catch((err) =>
+  await Promise.all([...accounts.map((a) => l.account.limit(a)), ...(ip ? [l.ip.limit(ip)] : [])]).catch((err) =>
     console.error(JSON.stringify({ level: "error", msg: "login limiter unavailable", error: String(err) })),
   );
 }
 
 export async function clearLoginFailures(redis: Redis, subject: LoginSubject): Promise<void> {
-  const { account } = await keys(subject);
-  await limiters(redis)
-    .account.resetUsedTokens(account)
-    .catch((err) => console.error(JSON.stringify({ level: "error", msg: "login limiter unavailable", error: String(err) })));
+  const { accounts } = await keys(subject);
+  const l = limiters(redis);
+  await Promise.all(accounts.map((a) => l.account.resetUsedTokens(a))).catch((err) => console.error(JSON.stringify({ level: "error", msg: "login limiter unavailable", error: String(err) })));
 }

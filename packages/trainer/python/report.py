@@ -167,7 +167,7 @@ def targets_table(results):
         if "legit_only" in e["heldout"]:
             rows.append(f"| email ROC AUC, held-out (phishing vs legitimate) | >= 0.995 | {num(e['heldout']['legit_only'].get('roc_auc'), 4)} |")
         rows.append(f"| spam called phishing (held-out / cross-validated) | <= 20% | {pct(e['spam_called_phishing_heldout']['phishing'])} / {pct(e['spam_called_phishing_cv']['phishing'])} |")
-        rows.append(f"| modern legitimate called phishing (held-out / cross-validated, all 61) | <= 2% | {pct(e['modern_called_phishing_heldout']['phishing'])} / {pct(e['modern_called_phishing_cv']['phishing'])} |")
+        rows.append(f"| modern legitimate called phishing (held-out / cross-validated, all 61; the threshold saw the training part's out-of-fold scores, so LOSO below is the stricter test) | <= 2% | {pct(e['modern_called_phishing_heldout']['phishing'])} / {pct(e['modern_called_phishing_cv']['phishing'])} |")
         if "loso" in e:
             f1 = {g: r["at_phishing"]["f1"] for g, r in e["loso"].items() if r["left_out_class"] != "spam"}
             worst = min(f1, key=f1.get)

@@ -22,11 +22,11 @@ export function registerLogin(app: AuthApp): void {
 
     const services = c.get("services");
     const db = services.database().db;
-    const subject = { identifier, ip: clientInfo(c).ip };
+    const user = await findUserForLogin(db, keyringOf(c), identifier);
+    const subject = { identifier, ip: clientInfo(c).ip, ...(user ? { userId: user.id } : {}) };
     const wait = await loginBlockedFor(services.redis(), subject, c.env.RATE_LIMIT_UNAVAILABLE_POLICY);
     if (wait > 0) throw authProblems.tooManyAttempts(wait, "Too many failed sign-ins for this account or address; wait and try again.");
 
-    const user = await findUserForLogin(db, keyringOf(c), identifier);
     const check = user ? await verifyPassword(password, user.password_hash) : (await burnPasswordCheck(password), { ok: false, needsRehash: false });
     if (!user || !check.ok) {
       await recordLoginFailure(services.redis(), subject);

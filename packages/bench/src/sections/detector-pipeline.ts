@@ -45,7 +45,7 @@ export const detectorPipeline: BenchSection = {
     ctx.log(`  parse (postal-mime + cleanup)   ${summarize(parse).text}`);
     ctx.log(`  features                         ${summarize(feats).text}`);
     ctx.log(`  analyzeEmail end to end          ${summarize(total).text}`);
-    ctx.log(`    (includes model + TreeSHAP + reasons for the email and every link's URL model)`);
+    ctx.log(`    (email model + TreeSHAP reasons, every link through the URL model, TreeSHAP for up to 5 risky links)`);
 
     const uf: number[] = [];
     const ut: number[] = [];

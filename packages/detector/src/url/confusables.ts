@@ -51,7 +51,7 @@ export function unicodeHost(host: string): string {
  * ("outook"). Arbitrary substitutions and insertions are not counted: they turn brands into ordinary
  * words and names ("finance" / "binance", "netflex", "citicbank").
  */
-export function isTypoVariant(candidate: string, target: string): boolean {
+export function isTypoVariant(candidate: string, target: string, allowDeletion = true): boolean {
   if (candidate === target) return false;
   if (candidate.length === target.length) {
     const diff: number[] = [];
@@ -66,7 +66,7 @@ export function isTypoVariant(candidate: string, target: string): boolean {
       if (longer[k] === longer[k - 1] || longer[k] === longer[k + 1]) return true;
       // A letter dropped from inside a long brand ("outook", "metmask"); not the first letter, which
       // turns brands into words ("icloud" -> "cloud").
-      if (candidate === shorter && k > 0 && target.length >= 6) return true;
+      if (allowDeletion && candidate === shorter && k > 0 && target.length >= 6) return true;
     }
   }
   return false;

@@ -28,6 +28,8 @@ describe("urlFeatures: IDN and look-alikes", () => {
     expect(v("https://micros0ft-support.com/", "url_brand_lookalike")).toBe(1);
     expect(v("https://amazzon.co/", "url_brand_lookalike")).toBe(1);
     expect(v("https://micorsoft-login.example/", "url_brand_lookalike")).toBe(1);
+    expect(v("https://ledgerr-live.pages.dev/", "url_brand_lookalike")).toBe(1);
+    expect(v("https://grand-ledge.com/", "url_brand_lookalike")).toBe(0);
   });
   it("does not flag the brand's own domains or unrelated words", () => {
     expect(v("https://www.paypal.com/signin", "url_brand_lookalike")).toBe(0);

@@ -70,7 +70,8 @@ function findLookalike(unicodeLabels: string[], registrableDomain: string | null
       if (Math.abs(sk.length - tokenSk.length) > 1) continue;
       if (domainBelongsToBrand(brand, registrableDomain)) continue;
       if (sk === tokenSk && !tokenIsShort(token)) return { brand, piece };
-      if (substringAllowed(token) && isTypoVariant(sk, tokenSk)) return { brand, piece };
+      // Dropped letters only for brands that are not everyday words ("ledge" is not "ledger").
+      if (token.length >= 5 && isTypoVariant(sk, tokenSk, substringAllowed(token))) return { brand, piece };
     }
   }
   return null;
