@@ -80,13 +80,14 @@ describe("email analysis", () => {
 describe("URL analysis", () => {
   it("scores a phishing URL and a benign one, with registrable domains", async () => {
     const res = await postJson("/v1/analyze/url", created.key, {
-      urls: ["http://metamasksigins.blogspot.jp/", "https://www.egov.sc/"],
+      urls: ["https://chijioke-nwabasili.github.io/linkedin-login-page/", "https://www.egov.sc/"],
     });
     const report = (await res.json()) as Report;
     expect(res.status).toBe(200);
     expectWellFormed(report);
     expect(report.verdict).toBe("phishing");
-    expect(report.urls.map((u) => u.registrable_domain)).toEqual(["metamasksigins.blogspot.jp", "egov.sc"]);
+    // github.io is a private public suffix: each of its subdomains is someone else's site.
+    expect(report.urls.map((u) => u.registrable_domain)).toEqual(["chijioke-nwabasili.github.io", "egov.sc"]);
     expect(report.urls[0]!.score).toBeGreaterThanOrEqual(80);
     expect(report.urls[1]!.score).toBeLessThan(50);
   });
@@ -111,6 +112,22 @@ describe("reports", () => {
     expect((row.result as unknown as Report).reasons).toEqual(report.reasons);
     const count = await withDb((db) => sql<{ n: number }>`SELECT count(*)::int AS n FROM reports WHERE id = ${report.id}`.execute(db));
     expect(count.rows[0]!.n).toBe(1);
+  });
+});
+
+describe("search index", () => {
+  it("indexes a suspicious message's visible text, and keeps a legitimate one's body out", async () => {
+    const phish = await analyseEmail(phishingWallet);
+    const legit = await analyseEmail(legitParcel);
+    const rows = await withDb((db) =>
+      sql<{ id: string; has_body: boolean; matches: boolean }>`
+        SELECT id, body_text IS NOT NULL AS has_body,
+               search_vector @@ websearch_to_tsquery('english', 'wallet') AS matches
+        FROM reports WHERE id IN (${phish.id}, ${legit.id})`.execute(db),
+    );
+    const byId = Object.fromEntries(rows.rows.map((r) => [r.id, r]));
+    expect(byId[phish.id]).toMatchObject({ has_body: true, matches: true });
+    expect(byId[legit.id]).toMatchObject({ has_body: false });
   });
 });
 

@@ -1,10 +1,10 @@
 // Every analysis becomes a report row owned by the key's account; the answer carries its id.
-// What the user submitted (the raw message) and the sender's address are stored only encrypted,
+// The raw message and the sender's address are stored only encrypted,
 // each under a key bound to this row and column (packages/crypto).
 import type { Context } from "hono";
 import type { Analysis } from "@traceo/detector";
 import { encryptField } from "@traceo/crypto";
-import { insertReport, newId } from "@traceo/db";
+import { boundSearchBody, insertReport, newId } from "@traceo/db";
 import type { GatewayEnv, GatewayVariables } from "@traceo/gateway";
 import { problems } from "@traceo/problem";
 
@@ -21,7 +21,7 @@ function withoutSenderAddress(report: Report): Report {
 export async function storeReport(
   c: Context<{ Bindings: GatewayEnv; Variables: GatewayVariables }>,
   analysis: Analysis,
-  rawMessage?: string | Uint8Array,
+  submitted?: { raw: string | Uint8Array; bodyText: string | null },
 ): Promise<Report> {
   const key = c.get("apiKey");
   const { keyring, database } = c.get("services");
@@ -45,7 +45,9 @@ export async function storeReport(
       sender_domain: analysis.headers?.from_domain ?? null,
       link_domains: linkDomains,
       result: JSON.stringify(withoutSenderAddress(report)),
-      raw_message_enc: rawMessage === undefined ? null : await encrypt("raw_message_enc", rawMessage),
+      raw_message_enc: submitted ? await encrypt("raw_message_enc", submitted.raw) : null,
+      // For search; the database bounds it and drops it for `legitimate` mail unless the account opted in.
+      body_text: boundSearchBody(submitted?.bodyText ?? null),
       sender_address_enc: sender === null ? null : await encrypt("sender_address_enc", sender),
       created_at: createdAt,
     });

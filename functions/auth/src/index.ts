@@ -13,7 +13,8 @@ import { registerSessions } from "./routes/sessions.ts";
 import { registerTwoFactor } from "./routes/two-factor.ts";
 
 /** Auth bodies are a few short strings; anything larger is refused before it is read. */
-export const AUTH_BODY_LIMIT = 8 * 1024;
+// Not exported: a Worker entry module may export only handlers (workerd refuses other values).
+const AUTH_BODY_LIMIT = 8 * 1024;
 
 const app: AuthApp = new Hono();
 app.use(requestId({ headerName: "x-request-id" }));

@@ -9,7 +9,8 @@ import { requireSession, requireSessionSettings } from "@traceo/session-auth";
 import type { KeysApp } from "./app-types.ts";
 import { registerKeys } from "./routes/keys.ts";
 
-export const KEYS_BODY_LIMIT = 16 * 1024;
+// Not exported: a Worker entry module may export only handlers (workerd refuses other values).
+const KEYS_BODY_LIMIT = 16 * 1024;
 
 const app: KeysApp = new Hono();
 app.use(requestId({ headerName: "x-request-id" }));

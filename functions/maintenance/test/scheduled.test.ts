@@ -5,7 +5,8 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@traceo/db";
-import worker, { type MaintenanceEnv } from "../src/index.ts";
+import worker from "../src/index.ts";
+import type { MaintenanceEnv } from "../src/run-maintenance.ts";
 
 const testEnv = env as unknown as MaintenanceEnv;
 

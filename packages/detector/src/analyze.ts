@@ -6,9 +6,11 @@ import {
   emailFeatures,
   headerClaims,
   parseEmail,
+  scanHtml,
   type EmailFeatures,
   type ParsedEmail,
 } from "./email/index.ts";
+import { getDomain } from "tldts";
 import { describeFeature } from "./explain/index.ts";
 import { compileModel, type TreeEnsemble } from "./model/evaluator.ts";
 import { bindFeatures, toModelRow } from "./model/feature-vector.ts";
@@ -81,6 +83,15 @@ export interface ScoredUrl {
 }
 
 /** URL features and model score; reasons are filled in later, only where they are shown. */
+/**
+ * What users call the site: the registrable domain under the full Public Suffix List, private
+ * suffixes included (each *.github.io or *.blogspot.jp is another owner). Features keep the ICANN one.
+ */
+function siteOf(host: string, icannDomain: string | null): string | null {
+  if (icannDomain === null || host === "") return icannDomain;
+  return getDomain(host, { allowPrivateDomains: true }) ?? icannDomain;
+}
+
 function scoreUrl(url: string): ScoredUrl {
   const f = urlFeatures(url);
   const row = toModelRow(URL_BINDING, f.values);
@@ -91,7 +102,7 @@ function scoreUrl(url: string): ScoredUrl {
     evidence: f.evidence,
     result: {
       url: f.url,
-      registrable_domain: f.registrable_domain,
+      registrable_domain: siteOf(f.host, f.registrable_domain),
       score: scored.score,
       probability: scored.probability,
       verdict: scored.verdict,
@@ -140,7 +151,20 @@ export function emailModelInput(parsed: ParsedEmail): EmailModelInput {
 
 /** Analyse one raw RFC 822 message. Throws EmailParseError for input that is not an email. */
 export async function analyzeEmail(raw: string | Uint8Array | ArrayBuffer): Promise<Analysis> {
+  return (await analyzeEmailWithText(raw)).analysis;
+}
+
+/**
+ * The analysis plus the message's visible text (the text part, else the HTML's visible text), for
+ * callers that index what a message said; parsed once.
+ */
+export async function analyzeEmailWithText(raw: string | Uint8Array | ArrayBuffer): Promise<{ analysis: Analysis; bodyText: string | null }> {
   const parsed = await parseEmail(raw);
+  const bodyText = parsed.text ?? (parsed.html ? scanHtml(parsed.html).visibleText : null);
+  return { analysis: analyzeParsedEmail(parsed), bodyText };
+}
+
+function analyzeParsedEmail(parsed: ParsedEmail): Analysis {
   const { features: f, links, link, row } = emailModelInput(parsed);
   const scored = scoreRow(EMAIL_MODEL, row, false);
   explainRiskiest(links);

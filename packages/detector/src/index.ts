@@ -1,5 +1,5 @@
 // Public API of @traceo/detector.
-export { analyzeEmail, analyzeUrl, analyzeUrls, MODEL_VERSIONS } from "./analyze.ts";
+export { analyzeEmail, analyzeEmailWithText, analyzeUrl, analyzeUrls, MODEL_VERSIONS } from "./analyze.ts";
 export { EmailParseError } from "./email/index.ts";
 export { UrlParseError } from "./url/index.ts";
 export { FeatureMismatchError } from "./model/feature-vector.ts";

@@ -1,6 +1,6 @@
 // POST /v1/analyze/email — a raw RFC 822 message in (as the body, or JSON {"raw": "..."}),
 // a verdict with reasons out, stored as a report owned by the key's account.
-import { analyzeEmail, EmailParseError } from "@traceo/detector";
+import { analyzeEmailWithText, EmailParseError } from "@traceo/detector";
 import { requireApiKey } from "@traceo/gateway";
 import { isJsonContentType, limitBody, problems, readJsonBody } from "@traceo/problem";
 import type { AnalyzeApp } from "../index.ts";
@@ -45,14 +45,14 @@ async function readMessage(contentType: string | undefined, body: () => Promise<
 export function registerAnalyzeEmail(app: AnalyzeApp): void {
   app.post("/v1/analyze/email", limitBody(MAX_EMAIL_BYTES), requireApiKey("analyze:email"), async (c) => {
     const raw = await readMessage(c.req.header("content-type"), () => c.req.arrayBuffer(), () => readJsonBody(c));
-    let analysis;
+    let analysed;
     try {
-      analysis = await analyzeEmail(raw);
+      analysed = await analyzeEmailWithText(raw);
     } catch (err) {
       if (err instanceof EmailParseError) throw problems.unprocessableMessage(err.message);
       throw err;
     }
-    const report = await storeReport(c, analysis, raw);
+    const report = await storeReport(c, analysed.analysis, { raw, bodyText: analysed.bodyText });
     return c.json(report, 200);
   });
   app.on(["GET", "PUT", "PATCH", "DELETE"], "/v1/analyze/email", () => {

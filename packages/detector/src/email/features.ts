@@ -95,12 +95,21 @@ function countWords(text: string): number {
   return n;
 }
 
-function safeUrlFeatures(url: string): UrlFeatures | null {
-  try {
-    return urlFeatures(url);
-  } catch {
-    return null;
-  }
+/** urlFeatures that returns null instead of throwing, memoised per message (links repeat a lot). */
+function urlFeaturesMemo(): (url: string) => UrlFeatures | null {
+  const memo = new Map<string, UrlFeatures | null>();
+  return (url) => {
+    let f = memo.get(url);
+    if (f === undefined) {
+      try {
+        f = urlFeatures(url);
+      } catch {
+        f = null;
+      }
+      memo.set(url, f);
+    }
+    return f;
+  };
 }
 
 function num(f: UrlFeatures, name: string): number {
@@ -178,6 +187,7 @@ export function emailFeatures(parsed: ParsedEmail): EmailFeatures {
   if (text) rawLinks.push(...urlsInText(text));
   if (scan) rawLinks.push(...urlsInText(scan.textOutsideAnchors));
 
+  const safeUrlFeatures = urlFeaturesMemo();
   const seen = new Set<string>();
   const linkFeatures: UrlFeatures[] = [];
   for (const raw of rawLinks) {
