@@ -1,16 +1,7 @@
 // Small byte helpers shared by the token and code modules.
-export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
-  return diff === 0;
-}
-
-export function toHex(bytes: Uint8Array): string {
-  let out = "";
-  for (const b of bytes) out += b.toString(16).padStart(2, "0");
-  return out;
-}
+// Constant-time comparison and hex come from the crypto package, so there is one of each.
+import { toHex } from "@traceo/crypto";
+export { bytesEqual as timingSafeEqual, toHex } from "@traceo/crypto";
 
 export function base64(bytes: Uint8Array): string {
   let binary = "";

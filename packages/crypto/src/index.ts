@@ -5,3 +5,4 @@ export { parseEnvelope, envelopeKeyId, envelopeToText, envelopeFromText, ENVELOP
 export { blindIndex, blindIndexCandidates, normaliseEmail, EMAIL_INDEX_PURPOSE } from "./blind-index.ts";
 export { fieldKeyInfo, blindIndexKeyInfo, FIELD_KEY_LABEL, BLIND_INDEX_LABEL, type FieldContext } from "./derive.ts";
 export { KeyringError, DecryptionError, type KeyringErrorCode, type DecryptionErrorCode } from "./errors.ts";
+export { bytesEqual, toHex } from "./bytes.ts";
