@@ -9,6 +9,21 @@ export const MAX_URLS = 100;
 export const MAX_URL_LENGTH = 8_192;
 const MAX_URL_BODY_BYTES = 1024 * 1024;
 
+// Inside a URL these never appear unencoded; a string holding them is not a link someone clicked.
+const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f]/;
+
+/** "x" or "http://intranet/": nothing a phishing link could be (IP literals normalise to dotted form). */
+function isSingleLabelHost(input: string): boolean {
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(input) ? input : `http://${input}`;
+  let host: string;
+  try {
+    host = new URL(withScheme).hostname;
+  } catch {
+    return false; // the detector answers with its own parse error
+  }
+  return host !== "" && !host.includes(".") && !host.startsWith("[");
+}
+
 export function parseUrlRequest(payload: unknown): string[] {
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
     throw problems.invalidRequest('Send a JSON object: {"url": "..."} or {"urls": ["...", ...]}.');
@@ -24,6 +39,8 @@ export function parseUrlRequest(payload: unknown): string[] {
     typeof u !== "string" ? [{ path: path(i), message: "expected a string" }]
     : u.trim() === "" ? [{ path: path(i), message: "empty URL" }]
     : u.length > MAX_URL_LENGTH ? [{ path: path(i), message: `longer than ${MAX_URL_LENGTH} characters` }]
+    : CONTROL_OR_SPACE.test(u.trim()) ? [{ path: path(i), message: "contains spaces or control characters" }]
+    : isSingleLabelHost(u.trim()) ? [{ path: path(i), message: "not a web address: the host has no domain (e.g. example.com)" }]
     : [],
   );
   if (errors.length > 0) throw problems.invalidRequest("Some URLs are not usable strings.", errors);

@@ -166,7 +166,7 @@ describe("emailFeatures: features added after v1", () => {
   it("counts buttons that ask to verify or sign in", async () => {
     const f = await featuresOf(`From: a@x.example\nContent-Type: text/html\n\n<a href="https://x.example/a">Verify Now</a> <a href="https://x.example/b">Unsubscribe</a> <a href="https://x.example/c">Se connecter</a>`);
     expect(get(f, "email_link_action_text")).toBe(2);
-    expect(f.evidence.email_link_action_text).toBe('a button asks you to "Verify Now"');
+    expect(f.evidence.email_link_action_text).toBe('a button asks you to act: "Verify Now"');
   });
 
   it("flags a message about a brand that neither sends nor links to it", async () => {

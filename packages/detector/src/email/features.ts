@@ -279,7 +279,7 @@ export function emailFeatures(parsed: ParsedEmail): EmailFeatures {
     return ACTION_LINK_PHRASES.some((p) => t.includes(p));
   });
   set("email_link_action_text", actionAnchors.length,
-    actionAnchors[0] ? `a button asks you to "${actionAnchors[0].text.slice(0, 40)}"` : undefined);
+    actionAnchors[0] ? `a button asks you to act: "${actionAnchors[0].text.slice(0, 40)}"` : undefined);
 
   const topic = dominantBrandInText(`${subject}\n${readable}`);
   const topicOff = topic !== null && !domainBelongsToBrand(topic, fromReg) && hasLinks && !linkFeatures.some((f) => domainBelongsToBrand(topic, f.registrable_domain));

@@ -22,7 +22,7 @@ describe("describeFeature", () => {
     expect(describeFeature("url_is_shortener", 1, -0.2)).toBe("Link shortener found (1), which here counts toward legitimate.");
   });
   it("describes measured values in both directions with the value", () => {
-    expect(describeFeature("url_subdomain_depth", 4, 0.5)).toBe("The address stacks 4 subdomains in front of the real domain.");
+    expect(describeFeature("url_subdomain_depth", 4, 0.5)).toBe("The address stacks 4 subdomain level(s) in front of the real domain.");
     expect(describeFeature("email_link_count", 3, -0.1)).toBe("The number of links (3) looks ordinary.");
   });
   it("handles missing values and unknown names", () => {

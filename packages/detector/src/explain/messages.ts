@@ -17,7 +17,7 @@ const W: Record<string, Wording> = {
   url_host_entropy: { what: "host randomness", risky: "The host name looks random or machine-generated.", reassuring: "The host name looks like ordinary words." },
   url_host_digit_ratio: { what: "digits in the host", risky: "The host name contains many digits.", reassuring: "The host name has few or no digits." },
   url_host_hyphens: { what: "hyphens in the host", risky: "The host name strings words together with hyphens ({v}).", reassuring: "The host name has few or no hyphens." },
-  url_subdomain_depth: { what: "subdomain depth", risky: "The address stacks {v} subdomains in front of the real domain.", reassuring: "The address has no long chain of subdomains." },
+  url_subdomain_depth: { what: "subdomain depth", risky: "The address stacks {v} subdomain level(s) in front of the real domain.", reassuring: "The address has no long chain of subdomains." },
   url_domain_label_length: { what: "domain name length", risky: "The domain name is unusually long ({v} characters).", reassuring: "The domain name has an ordinary length." },
   url_is_ip_host: { what: "IP address as host", risky: "The link points to a raw IP address instead of a domain name.", reassuring: "The link uses a domain name, not a raw IP address." },
   url_is_idn: { what: "international characters in the host", risky: "The host uses international (punycode) characters, which can imitate other letters.", reassuring: "The host uses plain ASCII letters." },
