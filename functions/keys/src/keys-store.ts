@@ -9,6 +9,10 @@ export async function accountName(db: Kysely<Database>, accountId: string): Prom
   return (await db.selectFrom("accounts").select("name").where("id", "=", accountId).executeTakeFirstOrThrow()).name;
 }
 
+export async function accountPlan(db: Kysely<Database>, accountId: string): Promise<"free" | "pro" | "enterprise"> {
+  return (await db.selectFrom("accounts").select("plan").where("id", "=", accountId).executeTakeFirstOrThrow()).plan;
+}
+
 export async function listAccountKeys(db: Kysely<Database>, accountId: string) {
   return db
     .selectFrom("api_keys")

@@ -25,13 +25,28 @@ async function analyzeUrl(key: string): Promise<Response> {
   return await analyzeApp.request(`${BASE}/v1/analyze/url`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ url: "https://example.org/" }) }, testEnv);
 }
 
-async function signedIn(label: string) {
+/** A registered, signed-in user whose account's plan allows `plan` keys (sign-ups start on free). */
+async function signedIn(label: string, plan: "free" | "pro" | "enterprise" = "enterprise") {
   const user = await registerUser(label);
   const { access_token } = await loginTokens(user);
+  await withDb((db) =>
+    db.updateTable("accounts").set({ plan }).where("id", "in", db.selectFrom("users").select("account_id").where("username", "=", user.username)).execute(),
+  );
   return { user, token: access_token };
 }
 
 describe("self-service API keys", () => {
+  it("lets a new account create keys up to its plan only", async () => {
+    const { token } = await signedIn("keys-plan", "free");
+    await json<Created>(await create(token, { name: "free one", tier: "free" }), 201);
+    for (const tier of ["pro", "enterprise"]) {
+      const problem = await expectProblem(await create(token, { name: "too big", tier }), 403);
+      expect(problem.detail).toContain("up to the free tier");
+    }
+    const listed = await json<Listed>(await keys("/v1/keys", token), 200);
+    expect(listed.keys.map((k) => k.tier)).toEqual(["free"]);
+  });
+
   it("creates a key that works on the analysis API, shown once, owned by the user's account", async () => {
     const { user, token } = await signedIn("keys-create");
     const created = await json<Created>(await create(token, { name: "ci pipeline", tier: "pro", scopes: ["analyze:url", "analyze:email"] }), 201);

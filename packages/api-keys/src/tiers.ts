@@ -13,6 +13,13 @@ export const TIERS: Readonly<Record<Tier, TierLimits>> = {
   enterprise: { minute: 1_000, hour: 50_000, day: 1_000_000 },
 };
 
+const TIER_ORDER: readonly Tier[] = ["free", "pro", "enterprise"];
+
+/** Whether a plan allows keys of `tier` (a plan allows its own tier and every lower one). */
+export function planAllows(plan: Tier, tier: Tier): boolean {
+  return TIER_ORDER.indexOf(tier) <= TIER_ORDER.indexOf(plan);
+}
+
 export function isTier(value: unknown): value is Tier {
   return typeof value === "string" && Object.hasOwn(TIERS, value);
 }

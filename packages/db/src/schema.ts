@@ -13,6 +13,8 @@ type Encrypted = ColumnType<Uint8Array | null, Uint8Array | null | undefined, Ui
 export interface AccountsTable {
   id: string;
   name: string;
+  /** The highest tier the account may give its own keys (migration 0006). */
+  plan: ColumnType<"free" | "pro" | "enterprise", "free" | "pro" | "enterprise" | undefined, "free" | "pro" | "enterprise">;
   created_at: CreatedAt;
 }
 

@@ -1,18 +1,20 @@
 // npm run keys -- create --name NAME --tier free|pro|enterprise [--env test|live] [--account NAME] [--scopes a,b] [--json]
 //                 list [--json]
 //                 revoke <key id or display prefix>
+//                 plan --account NAME --tier free|pro|enterprise   (highest tier the account may self-serve)
 import { parseArgs } from "node:util";
 import { Redis } from "@upstash/redis";
 import { isTier, SCOPES } from "@traceo/api-keys";
 import { forgetKeys } from "@traceo/gateway";
 import { createApiKeyRow, listApiKeys, revokeApiKey } from "./api-key-admin.ts";
 import { DEFAULT_DATABASE_URL, openNodeDatabase } from "./node-database.ts";
-import { readSetting } from "./settings.ts";
+import { readSetting, redactedDatabaseUrl } from "./settings.ts";
 
 const USAGE = `usage:
   npm run keys -- create --name NAME --tier free|pro|enterprise [--env test|live] [--account NAME] [--scopes ${SCOPES.join(",")}] [--json]
   npm run keys -- list [--json]
-  npm run keys -- revoke <key id or display prefix>`;
+  npm run keys -- revoke <key id or display prefix>
+  npm run keys -- plan --account NAME --tier free|pro|enterprise`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -56,6 +58,11 @@ async function main(): Promise<void> {
       if (hashes.length === 0) fail(`no active key matches "${target}"`);
       await dropCachedKeys(hashes);
       console.log(`revoked ${hashes.length} key(s)`);
+    } else if (command === "plan") {
+      if (!isTier(values.tier)) fail(`unknown tier "${values.tier}"`);
+      const updated = await handle.db.updateTable("accounts").set({ plan: values.tier }).where("name", "=", values.account).executeTakeFirst();
+      if (updated.numUpdatedRows === 0n) fail(`no account named "${values.account}"`);
+      console.log(`account ${values.account} may now create keys up to the ${values.tier} tier`);
     } else fail(command ? `unknown command "${command}"` : "missing command");
   } finally {
     await handle.close();
@@ -76,5 +83,6 @@ async function dropCachedKeys(hashes: string[]): Promise<void> {
 
 main().catch((err) => {
   console.error(`keys: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`keys: database ${redactedDatabaseUrl()} (DATABASE_URL, else .dev.vars as the last \`npm run dev\` left it); is it running?`);
   process.exit(1);
 });

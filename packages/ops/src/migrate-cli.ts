@@ -4,7 +4,7 @@ import { ensureDatabaseExists } from "./ensure-database.ts";
 import { migrateDown, migrateUp, readMigrations } from "./migrations.ts";
 import { MIGRATIONS_DIR } from "./index.ts";
 import { DEFAULT_DATABASE_URL, openNodeDatabase } from "./node-database.ts";
-import { readSetting } from "./settings.ts";
+import { readSetting, redactedDatabaseUrl } from "./settings.ts";
 import { sql } from "kysely";
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { steps: { type: "string", default: "1" } } });
@@ -31,5 +31,6 @@ async function main(): Promise<void> {
 
 main().catch((err) => {
   console.error(`migrate: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`migrate: database ${redactedDatabaseUrl()} (DATABASE_URL, else .dev.vars as the last \`npm run dev\` left it); is it running?`);
   process.exit(1);
 });

@@ -21,3 +21,15 @@ export function readSetting(name: string): string | undefined {
   const file = resolve(REPO_ROOT, ".dev.vars");
   return existsSync(file) ? parseDevVars(readFileSync(file, "utf8"))[name] : undefined;
 }
+
+/** The database the CLIs will use, without its password, for error messages. */
+export function redactedDatabaseUrl(): string {
+  const raw = readSetting("DATABASE_URL") ?? "postgres://postgres@127.0.0.1:5432/traceo";
+  try {
+    const url = new URL(raw);
+    if (url.password) url.password = "***";
+    return url.toString();
+  } catch {
+    return "(unparseable DATABASE_URL)";
+  }
+}

@@ -1,12 +1,14 @@
 // POST /v1/keys, GET /v1/keys, DELETE /v1/keys/:id, POST /v1/keys/:id/roll for the signed-in user's
 // account. Revocation and rolls drop the key from the gateway's Redis cache at once, so the change
 // holds from the very next request.
+import { planAllows } from "@traceo/api-keys";
 import { forgetKeys } from "@traceo/gateway";
+import { problems } from "@traceo/problem";
 import { createApiKeyRow } from "@traceo/ops/api-key-admin";
 import { audit, authProblems, readJsonObject } from "@traceo/session-auth";
 import type { KeysApp, KeysEnv } from "../app-types.ts";
 import { parseGraceSeconds, parseNewKey } from "../key-input.ts";
-import { accountName, endKeyAfterGrace, KEY_ID, listAccountKeys, lockAccountKey, revokeAccountKey } from "../keys-store.ts";
+import { accountName, accountPlan, endKeyAfterGrace, KEY_ID, listAccountKeys, lockAccountKey, revokeAccountKey } from "../keys-store.ts";
 
 const environmentOf = (env: KeysEnv) => (env.API_KEY_ENV === "live" ? "live" : "test");
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -22,6 +24,10 @@ export function registerKeys(app: KeysApp): void {
     const input = parseNewKey(await readJsonObject(c));
     const { userId, accountId } = c.get("session");
     const db = c.get("services").database().db;
+    const plan = await accountPlan(db, accountId);
+    if (!planAllows(plan, input.tier)) {
+      throw problems.forbidden(`Your account's plan allows keys up to the ${plan} tier; ask us to raise it for ${input.tier} keys.`);
+    }
     const created = await createApiKeyRow(db, { ...input, account: await accountName(db, accountId), environment: environmentOf(c.env) });
     await audit(c, "api_key.created", { userId, accountId, apiKeyId: created.id, details: { name: created.name, tier: created.tier, scopes: created.scopes, expires_at: created.expires_at } });
     const { account: _internalName, ...shown } = created;
