@@ -5,10 +5,8 @@ import type { TestProject } from "vitest/node";
 import { createRealRedisBackend } from "@traceo/local-dev/real-redis-backend.ts";
 import { startNeonWsProxy } from "@traceo/local-dev/neon-ws-proxy.ts";
 import { startUpstashAdapter } from "@traceo/local-dev/upstash-redis-adapter.ts";
-import { migrateUp, MIGRATIONS_DIR, openNodeDatabase } from "@traceo/ops";
-import { sql } from "kysely";
+import { LOCAL_ADMIN_DATABASE_URL, migrateUp, MIGRATIONS_DIR, openNodeDatabase, runAsAdmin } from "@traceo/ops";
 
-const ADMIN_URL = process.env.TEST_ADMIN_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 declare module "vitest" {
@@ -17,21 +15,13 @@ declare module "vitest" {
   }
 }
 
-async function asAdmin(statement: string): Promise<void> {
-  const admin = await openNodeDatabase(ADMIN_URL);
-  try {
-    await sql.raw(statement).execute(admin.db);
-  } finally {
-    await admin.close();
-  }
-}
 
 export default async function setup(project: TestProject) {
   // One database per project: several Workers projects share this setup and must not drop each other's.
   const databaseName = `traceo_test_${process.pid}_${project.name.replace(/[^a-z0-9_]/gi, "_")}`;
-  await asAdmin(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-  await asAdmin(`CREATE DATABASE "${databaseName}"`);
-  const databaseUrl = new URL(ADMIN_URL);
+  await runAsAdmin(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+  await runAsAdmin(`CREATE DATABASE "${databaseName}"`);
+  const databaseUrl = new URL(LOCAL_ADMIN_DATABASE_URL);
   databaseUrl.pathname = `/${databaseName}`;
 
   const migrating = await openNodeDatabase(databaseUrl.toString());
@@ -54,6 +44,6 @@ export default async function setup(project: TestProject) {
     await adapter.close();
     await backend.close?.();
     await proxy.close();
-    await asAdmin(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+    await runAsAdmin(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
   };
 }

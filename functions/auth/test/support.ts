@@ -1,7 +1,6 @@
 // Helpers for the accounts tests: requests through the auth Worker's own fetch handler in workerd,
 // against the real Postgres and Redis (test/global-setup.ts).
 import { env, exports } from "cloudflare:workers";
-import { openDatabase } from "@traceo/db";
 import { hotp } from "@traceo/auth";
 import { decodeBase32 } from "@traceo/auth";
 
@@ -9,14 +8,7 @@ export const BASE = "http://traceo.test";
 export const PASSWORD = "correct horse battery staple";
 export const testEnv = env as typeof env & Record<string, string>;
 
-export async function withDb<T>(fn: (db: ReturnType<typeof openDatabase>["db"]) => Promise<T>): Promise<T> {
-  const handle = openDatabase(testEnv as never);
-  try {
-    return await fn(handle.db);
-  } finally {
-    await handle.close();
-  }
-}
+export { withDb } from "../../../test/support/harness.ts";
 
 let counter = 0;
 export function uniqueName(label: string): string {

@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { sql, CompiledQuery, type Kysely } from "kysely";
 import { insertUsageRows, searchReports, usageSummaryQuery, type Database, type ReportSearchQuery, type UsageRow } from "@traceo/db";
-import { migrateUp, MIGRATIONS_DIR, openNodeDatabase } from "@traceo/ops";
+import { migrateUp, MIGRATIONS_DIR, openNodeDatabase, runAsAdmin } from "@traceo/ops";
 import { copyUsageUnpartitioned, generateReports, generateUsage } from "./generate.ts";
 
 const { values } = parseArgs({ options: { reports: { type: "string", default: "1000000" }, usage: { type: "string", default: "10000000" }, keep: { type: "boolean", default: false } } });
@@ -33,14 +33,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const result = await fn();
   return [result, performance.now() - start];
 }
-async function admin(statement: string): Promise<void> {
-  const h = await openNodeDatabase(ADMIN);
-  try {
-    await sql.raw(statement).execute(h.db);
-  } finally {
-    await h.close();
-  }
-}
+const admin = (statement: string) => runAsAdmin(statement, ADMIN);
 
 async function benchSearch(db: Kysely<Database>): Promise<void> {
   const samples: number[] = [];

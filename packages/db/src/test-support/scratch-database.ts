@@ -1,18 +1,6 @@
 // Test-only helper (imports @traceo/ops, which depends on this package; never import it from src code): a fresh, migrated database on the local Postgres, dropped afterwards.
-import { sql } from "kysely";
 import type { DatabaseHandle } from "../connect.ts";
-import { migrateUp, MIGRATIONS_DIR, openNodeDatabase } from "@traceo/ops";
-
-const ADMIN = process.env.TEST_ADMIN_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
-async function admin(statement: string): Promise<void> {
-  const h = await openNodeDatabase(ADMIN);
-  try {
-    await sql.raw(statement).execute(h.db);
-  } finally {
-    await h.close();
-  }
-}
+import { LOCAL_ADMIN_DATABASE_URL as ADMIN, migrateUp, MIGRATIONS_DIR, openNodeDatabase, runAsAdmin as admin } from "@traceo/ops";
 
 export interface ScratchDatabase {
   url: string;
