@@ -1,13 +1,28 @@
-// Two projects: `unit` runs pure code in Node; `workers` runs the functions inside workerd
+// Projects: `unit` runs pure code in Node; the others run one Worker each inside workerd
 // (@cloudflare/vitest-pool-workers) against the real Postgres and Redis through the local shims.
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
-// A fixed keyring for tests only (never used anywhere else).
 // Integration tests check exact admission, not the deadline: on a loaded CI machine the local REST
 // adapter can be slower than Upstash, so the limiter gets more time here than in production.
 const TEST_LIMITER_TIMEOUT_MS = "15000";
+// A fixed keyring for tests only (never used anywhere else).
 const TEST_KEYRING = '{"primary":"test1","keys":{"test1":"ac5tJqPLtWsrEJ9j13LIf6CnKRDHl7KODqsoCVHrzFo="}}';
+const GATEWAY_BINDINGS = { RATE_LIMIT_UNAVAILABLE_POLICY: "deny", RATE_LIMIT_TIMEOUT_MS: TEST_LIMITER_TIMEOUT_MS, TRACEO_ENCRYPTION_KEYS: TEST_KEYRING };
+
+/** A project whose tests run inside workerd with `main` as the Worker, bound to the shared shims and database. */
+function workerProject(opts: { name: string; main: string; configPath: string; include: string[]; bindings?: Record<string, string> }): TestProjectInlineConfiguration {
+  return {
+    plugins: [
+      cloudflareTest(({ inject }) => ({
+        main: opts.main,
+        wrangler: { configPath: opts.configPath },
+        miniflare: { bindings: { ...inject("services"), ...opts.bindings } },
+      })),
+    ],
+    test: { name: opts.name, include: opts.include, testTimeout: 60_000, hookTimeout: 60_000 },
+  };
+}
 
 export default defineConfig({
   test: {
@@ -24,78 +39,42 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
-      {
-        plugins: [
-          cloudflareTest(({ inject }) => ({
-            main: "./functions/analyze/src/index.ts",
-            wrangler: { configPath: "./wrangler.toml" },
-            miniflare: { bindings: { ...inject("services"), RATE_LIMIT_UNAVAILABLE_POLICY: "deny", RATE_LIMIT_TIMEOUT_MS: TEST_LIMITER_TIMEOUT_MS, TRACEO_ENCRYPTION_KEYS: TEST_KEYRING } },
-          })),
-        ],
-        test: {
-          name: "workers",
-          include: ["test/integration/**/*.test.ts", "packages/**/src/**/*.workerd.test.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+      workerProject({
+        name: "workers",
+        main: "./functions/analyze/src/index.ts",
+        configPath: "./wrangler.toml",
+        include: ["test/integration/**/*.test.ts", "packages/**/src/**/*.workerd.test.ts"],
+        bindings: GATEWAY_BINDINGS,
+      }),
+      // The reports Worker (search + usage).
+      workerProject({
+        name: "reports",
+        main: "./functions/reports/src/index.ts",
+        configPath: "./functions/reports/wrangler.toml",
+        include: ["functions/reports/test/**/*.test.ts"],
+        bindings: GATEWAY_BINDINGS,
+      }),
+      // The maintenance Worker's Cron handler.
+      workerProject({
+        name: "maintenance",
+        main: "./functions/maintenance/src/index.ts",
+        configPath: "./functions/maintenance/wrangler.toml",
+        include: ["functions/maintenance/test/**/*.test.ts"],
+      }),
+      // The accounts Worker (functions/auth) as main; functions/keys tests call the keys app directly.
+      // The JWT secret is a fixed test-only value, never used outside tests.
+      workerProject({
+        name: "accounts",
+        main: "./functions/auth/src/index.ts",
+        configPath: "./functions/auth/wrangler.toml",
+        include: ["functions/auth/test/**/*.test.ts", "functions/keys/test/**/*.test.ts"],
+        bindings: {
+          RATE_LIMIT_UNAVAILABLE_POLICY: "deny",
+          API_KEY_ENV: "test",
+          AUTH_JWT_SECRET: "test-only-jwt-secret-0123456789abcdefghijklmnop",
+          TRACEO_ENCRYPTION_KEYS: TEST_KEYRING,
         },
-      },
-      {
-        // The reports Worker (search + usage), its own entry and wrangler config; same shims and database.
-        plugins: [
-          cloudflareTest(({ inject }) => ({
-            main: "./functions/reports/src/index.ts",
-            wrangler: { configPath: "./functions/reports/wrangler.toml" },
-            miniflare: { bindings: { ...inject("services"), RATE_LIMIT_UNAVAILABLE_POLICY: "deny", RATE_LIMIT_TIMEOUT_MS: TEST_LIMITER_TIMEOUT_MS, TRACEO_ENCRYPTION_KEYS: TEST_KEYRING } },
-          })),
-        ],
-        test: {
-          name: "reports",
-          include: ["functions/reports/test/**/*.test.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-        },
-      },
-      {
-        // The maintenance Worker: its Cron handler inside workerd against the shared test database.
-        plugins: [
-          cloudflareTest(({ inject }) => ({
-            main: "./functions/maintenance/src/index.ts",
-            wrangler: { configPath: "./functions/maintenance/wrangler.toml" },
-            miniflare: { bindings: { ...inject("services") } },
-          })),
-        ],
-        test: {
-          name: "maintenance",
-          include: ["functions/maintenance/test/**/*.test.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-        },
-      },
-      {
-        // The accounts Worker (functions/auth) as main; functions/keys tests call the keys app directly.
-        // The JWT secret and keyring are fixed test-only values, never used outside tests.
-        plugins: [
-          cloudflareTest(({ inject }) => ({
-            main: "./functions/auth/src/index.ts",
-            wrangler: { configPath: "./functions/auth/wrangler.toml" },
-            miniflare: {
-              bindings: {
-                ...inject("services"),
-                RATE_LIMIT_UNAVAILABLE_POLICY: "deny",
-                API_KEY_ENV: "test",
-                AUTH_JWT_SECRET: "test-only-jwt-secret-0123456789abcdefghijklmnop",
-                TRACEO_ENCRYPTION_KEYS: TEST_KEYRING,
-              },
-            },
-          })),
-        ],
-        test: {
-          name: "accounts",
-          include: ["functions/auth/test/**/*.test.ts", "functions/keys/test/**/*.test.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-        },
-      },
+      }),
     ],
   },
 });

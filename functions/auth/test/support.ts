@@ -8,7 +8,7 @@ export const BASE = "http://traceo.test";
 export const PASSWORD = "correct horse battery staple";
 export const testEnv = env as typeof env & Record<string, string>;
 
-export { withDb } from "../../../test/support/harness.ts";
+export { expectProblem, withDb } from "../../../test/support/harness.ts";
 
 let counter = 0;
 export function uniqueName(label: string): string {
@@ -37,16 +37,6 @@ export async function json<T = Record<string, unknown>>(res: Response, status: n
   const text = await res.text();
   if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
   return JSON.parse(text) as T;
-}
-
-export async function expectProblem(res: Response, status: number): Promise<{ type: string; title: string; status: number; detail?: string }> {
-  const text = await res.text();
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
-  const type = res.headers.get("content-type") ?? "";
-  if (!type.startsWith("application/problem+json")) throw new Error(`expected problem+json, got ${type}: ${text}`);
-  const body = JSON.parse(text);
-  if (body.status !== status || typeof body.title !== "string" || typeof body.type !== "string") throw new Error(`not a problem document: ${text}`);
-  return body;
 }
 
 export interface Tokens {
