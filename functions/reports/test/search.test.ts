@@ -151,6 +151,9 @@ describe("privacy and size", () => {
   it("does not index the body of legitimate mail unless the account opted in", async () => {
     expect((await search(key, { q: "zanzibar" })).results).toEqual([]);
     expect((await search(key, { q: "lunch" })).results.map((r) => r.id)).toEqual([ids.legit]); // the subject is metadata
+    const legit = await withDb((db) => db.selectFrom("reports").select(["body_text_enc", "body_tokens", "subject_enc"]).where("id", "=", ids.legit).executeTakeFirstOrThrow());
+    expect(legit).toMatchObject({ body_text_enc: null, body_tokens: null }); // not even encrypted
+    expect(legit.subject_enc).not.toBeNull();
     const opted = await createKey({ name: "opted in" });
     await withDb((db) => db.updateTable("accounts").set({ index_legitimate_bodies: true }).where("id", "=", opted.account_id).execute());
     await seedReports(opted.account_id, [{ verdict: "legitimate", subject: "Team lunch", body: "zanzibar project lunch" }]);
