@@ -11,22 +11,15 @@
 -- search_key_id NULL (found by filters and domains, not by words) until `npm run reports:reindex`
 -- (or `npm run keys:rotate`) rebuilds their fields from the encrypted raw message.
 
--- The stored answers of mail analyses held the subject, the sender's display name and full link URLs
--- (query strings often carry the recipient's address) in clear: keep subject and name out, and each
--- link as scheme://host/ only, as functions/analyze now stores them.
-UPDATE reports SET result = result
+-- The stored answers of mail analyses held the subject, the sender's display name and full links
+-- (in `urls` and in reason sentences; paths and query strings often carry the recipient's address)
+-- in clear: drop subject and name, and cut every link to scheme://host/, as functions/analyze now
+-- stores them. On the JSON text a link never spans a quote or backslash, so it stays valid JSON.
+UPDATE reports SET result =
+  regexp_replace(result::text, '([A-Za-z][A-Za-z0-9+.-]*://)(?:[^/?#\s"\\]*@)?([^/?#\s"\\]*)[^\s"\\]*', '\1\2/', 'g')::jsonb
   || jsonb_build_object('subject', NULL)
   || CASE WHEN jsonb_typeof(result->'headers') = 'object'
        THEN jsonb_build_object('headers', (result->'headers') || jsonb_build_object('from_address', NULL, 'from_display_name', NULL))
-       ELSE '{}'::jsonb END
-  || CASE WHEN jsonb_typeof(result->'urls') = 'array'
-       THEN jsonb_build_object('urls', coalesce((
-         SELECT jsonb_agg(CASE WHEN jsonb_typeof(u) = 'object' THEN u || jsonb_build_object('url',
-                  CASE WHEN u->>'url' ~ '^[A-Za-z][A-Za-z0-9+.-]*://'
-                       THEN regexp_replace(u->>'url', '^([A-Za-z][A-Za-z0-9+.-]*://)(?:[^/?#]*@)?([^/?#]*).*$', '\1\2/')
-                       ELSE '' END)
-                ELSE u END ORDER BY n)
-         FROM jsonb_array_elements(result->'urls') WITH ORDINALITY AS e(u, n)), '[]'::jsonb))
        ELSE '{}'::jsonb END
 WHERE kind = 'email';
 

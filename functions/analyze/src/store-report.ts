@@ -13,26 +13,15 @@ export type Report = { id: string; created_at: string } & Analysis;
 
 /**
  * The stored copy of the answer keeps what the sender wrote out of clear text: the subject and the
- * sender's address live encrypted, and the display name is dropped. Links found in a mail keep only
- * scheme and host (query strings often carry the recipient's address); domains are the evidence.
+ * sender's address live encrypted, and the display name is dropped. Links found in a mail, wherever
+ * they appear (urls, reason sentences), keep only scheme and host: paths and query strings often
+ * carry the recipient's address; domains are the evidence. Migration 0008 does the same to old rows.
  */
-function storedCopy(report: Report): Report {
-  if (report.kind !== "email") return report;
-  return {
-    ...report,
-    subject: null,
-    headers: report.headers ? { ...report.headers, from_address: null, from_display_name: null } : report.headers,
-    urls: report.urls.map((u) => ({ ...u, url: originOf(u.url) })),
-  };
-}
-
-function originOf(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}/`;
-  } catch {
-    return "";
-  }
+function storedCopy(report: Report): string {
+  if (report.kind !== "email") return JSON.stringify(report);
+  const copy = { ...report, subject: null, headers: report.headers ? { ...report.headers, from_address: null, from_display_name: null } : report.headers };
+  // On the JSON text: a link never spans a quote or backslash there, so the result stays valid JSON.
+  return JSON.stringify(copy).replace(/([A-Za-z][A-Za-z0-9+.-]*:\/\/)(?:[^/?#\s"\\]*@)?([^/?#\s"\\]*)[^\s"\\]*/g, "$1$2/");
 }
 
 export async function storeReport(
@@ -61,7 +50,7 @@ export async function storeReport(
       model_version: analysis.model_version,
       sender_domain: analysis.headers?.from_domain ?? null,
       link_domains: linkDomains,
-      result: JSON.stringify(storedCopy(report)),
+      result: storedCopy(report),
       raw_message_enc: submitted ? await encrypt("raw_message_enc", submitted.raw) : null,
       // Encrypted subject/body and blind tokens; the database drops the body of `legitimate` mail unless the account opted in.
       ...search,
