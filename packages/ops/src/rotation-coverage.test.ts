@@ -58,6 +58,10 @@ describe("keys:rotate covers phone numbers, report subjects and bodies, and the 
     expect(blocked.code).toBe(1);
     for (const what of ["1 users.phone_enc", "1 reports.subject_enc", "1 reports.body_text_enc", "1 reports.search_tokens"]) expect(blocked.stderr).toContain(what);
 
+    // Mid-rotation (new primary k2 deployed, rows still under k1): search blinds the query under both keys.
+    const during = await searchReports(db, loadKeyring(SECRET_K1_K2), { accountId: "acc_rc", text: "refund", limit: 5 });
+    expect(during.hits.map((h) => h.id)).toEqual(["rep_rc"]);
+
     const rotated = await cli(SECRET_K1_K2, []);
     expect(rotated.stderr).toBe("");
     expect(rotated.code).toBe(0);
