@@ -17,7 +17,7 @@ function workerProject(opts: { name: string; main: string; configPath: string; i
       cloudflareTest(({ inject }) => ({
         main: opts.main,
         wrangler: { configPath: opts.configPath },
-        miniflare: { bindings: { ...inject("services"), ...opts.bindings } },
+        miniflare: { bindings: { ...inject("services"), ...inject("pgDump"), ...opts.bindings } },
       })),
     ],
     test: { name: opts.name, include: opts.include, testTimeout: 60_000, hookTimeout: 60_000 },

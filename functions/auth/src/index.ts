@@ -8,6 +8,7 @@ import { limitBody, problemErrorHandler, problemNotFound } from "@traceo/problem
 import { requireSessionSettings } from "@traceo/session-auth";
 import type { AuthApp } from "./app-types.ts";
 import { registerLogin } from "./routes/login.ts";
+import { registerMe } from "./routes/me.ts";
 import { registerRegister } from "./routes/register.ts";
 import { registerSessions } from "./routes/sessions.ts";
 import { registerTwoFactor } from "./routes/two-factor.ts";
@@ -31,5 +32,6 @@ registerRegister(app);
 registerLogin(app);
 registerSessions(app);
 registerTwoFactor(app);
+registerMe(app);
 
 export default app;

@@ -1,5 +1,6 @@
 // GET /v1/reports?q=&verdict=&from=&to=&domain=&cursor=&limit= — the caller's account's reports:
-// full-text (web-search syntax; any text is valid), look-alike domains, filters, keyset paging.
+// text search over the blind token index (web-search syntax; any text is valid), look-alike domains,
+// filters, keyset paging. Subjects and snippets are decrypted with the keyring for the returned page only.
 import { searchOrder, searchReports, type Verdict } from "@traceo/db";
 import { requireApiKey } from "@traceo/gateway";
 import { problems } from "@traceo/problem";
@@ -50,7 +51,8 @@ export function registerSearch(app: ReportsApp): void {
     const key = c.get("apiKey");
     let page;
     try {
-      page = await searchReports(c.get("services").database().db, {
+      const { database, keyring } = c.get("services");
+      page = await searchReports(database().db, keyring, {
         accountId: key.accountId, limit,
         ...(text !== undefined ? { text } : {}), ...(domain !== undefined ? { domain } : {}),
         ...(verdicts ? { verdicts } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), ...(after ? { after } : {}),
