@@ -2,13 +2,13 @@
 // The raw message and the sender's address are stored only encrypted,
 // each under a key bound to this row and column (packages/crypto).
 import type { Context } from "hono";
-import type { Analysis } from "@traceo/detector";
+import { toReport, type Analysis, type ReportFields } from "@traceo/detector";
 import { encryptField } from "@traceo/crypto";
 import { boundSearchBody, insertReport, newId } from "@traceo/db";
 import type { GatewayEnv, GatewayVariables } from "@traceo/gateway";
 import { problems } from "@traceo/problem";
 
-export type Report = { id: string; created_at: string } & Analysis;
+export type Report = { id: string; created_at: string } & ReportFields;
 
 /** Kysely/Neon send Buffers as bytea; wrap the bytes without copying. */
 const bytea = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -27,7 +27,7 @@ export async function storeReport(
   const { keyring, database } = c.get("services");
   const createdAt = new Date();
   const id = newId("rep", createdAt.getTime());
-  const report: Report = { id, created_at: createdAt.toISOString(), ...analysis };
+  const report: Report = toReport(analysis, id, createdAt);
   const linkDomains = [...new Set(analysis.urls.map((u) => u.registrable_domain).filter((d): d is string => d !== null))];
   const sender = analysis.headers?.from_address ?? null;
   const encrypt = (column: string, value: string | Uint8Array) => encryptField(keyring, { table: "reports", column, rowId: id }, value).then(bytea);
