@@ -32,7 +32,7 @@ export async function runScan(opts: ScanOptions, term: Terminal): Promise<number
     via = "in-process";
   }
 
-  const sink: Sink | null = opts.format === "table" ? null : openSink(opts.format, opts.out);
+  const sink: Sink | null = opts.format === "table" ? null : openSink(opts.format, opts.out, term.stdout);
   const showTable = opts.format === "table" || opts.out !== null;
   const rows: TableRow[] = [];
   const tally = newTally();

@@ -1,8 +1,11 @@
 // In-process analysis: the same detector, model and report mapping as the analyze Worker, with the
 // same refusals (size, empty body, unusable URL) so a scan gives the answer the API would.
+import { installWindows1252Fix } from "./windows-1252.ts";
 import { analyzeEmail, analyzeUrl, EmailParseError, reportFields, UrlParseError, urlInputProblem } from "@traceo/detector";
 import type { Work } from "../inputs/work.ts";
 import { MAX_EMAIL_BYTES, problemDetail, type Outcome } from "./outcome.ts";
+
+installWindows1252Fix(); // so MIME text decodes as in workerd (see windows-1252.ts)
 
 async function emailOutcome(raw: Uint8Array): Promise<Outcome> {
   if (raw.length === 0) return { error: { status: 400, detail: "Send the raw RFC 822 message as the body." } };

@@ -1,7 +1,7 @@
 // Where --format json|jsonl|csv goes: standard output or --out FILE, written as results arrive (in
 // input order), so a huge mailbox never holds every result in memory.
 //   json   one array, one record per line inside it     jsonl  one record per line     csv  see csv.ts
-import { createWriteStream } from "node:fs";
+import { createWriteStream, openSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { csvHeader, csvRow } from "./csv.ts";
 import type { ScanRecord } from "./record.ts";
@@ -13,8 +13,9 @@ export interface Sink {
   close(): Promise<void>;
 }
 
-export function openSink(format: MachineFormat, out: string | null): Sink {
-  const stream: Writable = out === null ? process.stdout : createWriteStream(out);
+export function openSink(format: MachineFormat, out: string | null, stdout: Writable = process.stdout): Sink {
+  // Opened now, so an unwritable --out fails before the scan starts, not after it.
+  const stream: Writable = out === null ? stdout : createWriteStream("", { fd: openSync(out, "w") });
   let count = 0;
   if (format === "csv") stream.write(csvHeader() + "\r\n");
   if (format === "json") stream.write("[");
