@@ -20,7 +20,6 @@ export interface Terminal {
 
 export async function runScan(opts: ScanOptions, term: Terminal): Promise<number> {
   const plan = await planInputs(opts.inputs); // UsageError before any work
-  const progress = new Progress(opts.quiet ? "off" : term.stderr.isTTY ? "bar" : "lines", plan.totalBytes, term.stderr);
   let analyze: Analyzer;
   let via: string;
   if (opts.api) {
@@ -31,7 +30,16 @@ export async function runScan(opts: ScanOptions, term: Terminal): Promise<number
     analyze = localAnalyzer();
     via = "in-process";
   }
+  // Started once the models are loaded, so the rate and the time left are about scanning.
+  const progress = new Progress(opts.quiet ? "off" : term.stderr.isTTY ? "bar" : "lines", plan.totalBytes, term.stderr);
 
+  // Ctrl-C: leave the terminal clean (no half-drawn bar) and say the scan did not finish.
+  const interrupted = () => {
+    progress.finish();
+    term.stderr.write("traceo: interrupted\n");
+    process.exit(130);
+  };
+  process.once("SIGINT", interrupted);
   const sink: Sink | null = opts.format === "table" ? null : openSink(opts.format, opts.out, term.stdout);
   const showTable = opts.format === "table" || opts.out !== null;
   const rows: TableRow[] = [];
@@ -47,6 +55,7 @@ export async function runScan(opts: ScanOptions, term: Terminal): Promise<number
       progress.advance(1, work.size);
     });
   } catch (err) {
+    process.off("SIGINT", interrupted);
     progress.finish();
     await sink?.close();
     if (err instanceof FatalApiError) {
@@ -55,13 +64,14 @@ export async function runScan(opts: ScanOptions, term: Terminal): Promise<number
     }
     throw err;
   }
+  process.off("SIGINT", interrupted);
   const seconds = (performance.now() - started) / 1000;
   progress.finish();
   await sink?.close();
 
   // The table goes where people read it: stdout, unless stdout carries the JSON/CSV (then nothing).
   if (showTable) {
-    const width = term.stdout.isTTY ? (term.stdout.columns ?? 100) : Number(term.env.COLUMNS) || 160;
+    const width = (term.stdout.isTTY && term.stdout.columns) || Number(term.env.COLUMNS) || (term.stdout.isTTY ? 100 : 160);
     const color = term.stdout.isTTY === true && !term.env.NO_COLOR;
     term.stdout.write(renderTable(rows, width, color).join("\n") + "\n");
   }

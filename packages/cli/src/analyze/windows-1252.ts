@@ -18,17 +18,21 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 
 const isBuggy = (Native: typeof TextDecoder) => new Native("windows-1252").decode(Uint8Array.of(0x80)) !== "€";
 
-function toBytes(input: AllowSharedBufferSource | undefined): Uint8Array {
+type BufferSource = ArrayBuffer | ArrayBufferView;
+
+function toBytes(input: BufferSource | undefined): Uint8Array {
   if (input === undefined) return new Uint8Array(0);
   if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  return new Uint8Array(input);
+  return new Uint8Array(input as ArrayBuffer);
 }
 
-export function installWindows1252Fix(scope: { TextDecoder: typeof TextDecoder } = globalThis): boolean {
+type Scope = { TextDecoder: typeof TextDecoder };
+
+export function installWindows1252Fix(scope: Scope = globalThis as unknown as Scope): boolean {
   const Native = scope.TextDecoder;
   if (!isBuggy(Native)) return false;
   class StandardTextDecoder extends Native {
-    override decode(input?: AllowSharedBufferSource, options?: TextDecodeOptions): string {
+    override decode(input?: BufferSource, options?: { stream: boolean }): string {
       // A single-byte encoding keeps no state between stream chunks, so each call stands alone.
       return this.encoding === "windows-1252" ? decodeWindows1252(toBytes(input)) : super.decode(input, options);
     }

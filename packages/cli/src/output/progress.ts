@@ -56,11 +56,11 @@ export class Progress {
     if (now - this.started < BAR_AFTER_MS || (now - this.last < BAR_EVERY_MS && !force)) return;
     this.last = now;
     const { percent, text } = this.status();
-    const width = this.stream.columns ?? 80;
+    const width = this.stream.columns || Number(process.env.COLUMNS) || 80; // 0 on a pty with no size
     const barWidth = Math.max(10, Math.min(40, width - text.length - 4));
     const filled = percent === null ? (this.count % barWidth) : Math.round(percent * barWidth);
     const bar = percent === null ? " ".repeat(filled) + "=" + " ".repeat(Math.max(0, barWidth - filled - 1)) : "#".repeat(filled) + "-".repeat(barWidth - filled);
-    this.stream.write(`\r\x1b[2K[${bar}] ${text}`.slice(0, width + 6));
+    this.stream.write(`\r\x1b[2K${`[${bar}] ${text}`.slice(0, width - 1)}`); // never wrap: \r could not undo it
     this.drawn = true;
   }
 
