@@ -32,4 +32,21 @@ describe("runOrdered", () => {
     await expect(run).rejects.toThrow("fatal at 5");
     expect(started).toBeLessThan(12);
   });
+
+  it("lets the others run ahead of a slow item only so far (memory stays bounded)", async () => {
+    let startedBeforeSlowEnded = 0;
+    let slowEnded = false;
+    const seen: number[] = [];
+    await runOrdered(items(300), 2, async ({ seq }) => {
+      if (!slowEnded) startedBeforeSlowEnded++;
+      if (seq === 0) {
+        await tick(100);
+        slowEnded = true;
+      }
+      return seq;
+    }, (_item, r) => seen.push(r));
+    expect(seen).toEqual(Array.from({ length: 300 }, (_, i) => i));
+    expect(startedBeforeSlowEnded).toBeLessThanOrEqual(2 * 16 + 2);
+    expect(startedBeforeSlowEnded).toBeGreaterThan(16);
+  });
 });

@@ -1,5 +1,7 @@
 // Bounded concurrency with results handed on in input order (seq 0, 1, 2…), whatever order they finish.
-// The first thrown error stops every worker and is rethrown.
+// The first thrown error stops every worker and is rethrown. While one item is slow (a retry), the
+// others may run ahead by at most `concurrency * AHEAD` finished results, so memory stays bounded.
+const AHEAD = 16;
 export async function runOrdered<T extends { seq: number }, R>(
   items: AsyncIterable<T>,
   concurrency: number,
@@ -10,9 +12,11 @@ export async function runOrdered<T extends { seq: number }, R>(
   const done = new Map<number, { item: T; result: R }>();
   let next = 0;
   let failed = false;
+  let drained: (() => void)[] = [];
 
   const worker = async () => {
     while (!failed) {
+      while (done.size >= concurrency * AHEAD && !failed) await new Promise<void>((r) => drained.push(r));
       // Async generators queue concurrent next() calls, so each item goes to exactly one worker.
       const step = await iterator.next();
       if (step.done || failed) return;
@@ -22,11 +26,15 @@ export async function runOrdered<T extends { seq: number }, R>(
         done.delete(next++);
         emit(ready.item, ready.result);
       }
+      const waiting = drained;
+      drained = [];
+      waiting.forEach((wake) => wake());
     }
   };
   const workers = Array.from({ length: Math.max(1, concurrency) }, () =>
     worker().catch((err: unknown) => {
       failed = true;
+      drained.forEach((wake) => wake());
       throw err;
     }),
   );

@@ -97,7 +97,9 @@ export async function* splitMbox(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
     return { index: index++, offset: current.offset, envelope: current.envelope, bytes: concat(lines) };
   };
 
-  for await (const line of linesOf(chunks)) {
+  for await (const read of linesOf(chunks)) {
+    // A byte-order mark (an editor's doing) is not part of the mailbox.
+    const line = offset === 0 && read[0] === 0xef && read[1] === 0xbb && read[2] === 0xbf ? read.subarray(3) : read;
     const separator = previousBlank && startsWithFrom(line, 0) && (!seenContent || ENVELOPE_TIME.test(envelopeOf(line)));
     if (separator) {
       const done = finish();
@@ -109,7 +111,7 @@ export async function* splitMbox(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
     }
     if (!isBlank(line)) seenContent = true;
     previousBlank = isBlank(line);
-    offset += line.length;
+    offset += read.length;
   }
   const last = finish();
   if (last) yield last;
