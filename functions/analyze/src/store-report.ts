@@ -3,13 +3,13 @@
 // encrypted, each under a key bound to this row and column (packages/crypto); search uses blind
 // tokens of the subject, body and domains (packages/db reportSearchFields), never clear text.
 import type { Context } from "hono";
-import type { Analysis } from "@traceo/detector";
+import { toReport, type Analysis, type ReportFields } from "@traceo/detector";
 import { encryptField } from "@traceo/crypto";
 import { bytea, insertReport, newId, reportSearchFields } from "@traceo/db";
 import type { GatewayEnv, GatewayVariables } from "@traceo/gateway";
 import { problems } from "@traceo/problem";
 
-export type Report = { id: string; created_at: string } & Analysis;
+export type Report = { id: string; created_at: string } & ReportFields;
 
 /**
  * The stored copy of the answer keeps what the sender wrote out of clear text: the subject and the
@@ -33,7 +33,7 @@ export async function storeReport(
   const { keyring, database } = c.get("services");
   const createdAt = new Date();
   const id = newId("rep", createdAt.getTime());
-  const report: Report = { id, created_at: createdAt.toISOString(), ...analysis };
+  const report: Report = toReport(analysis, id, createdAt);
   const linkDomains = [...new Set(analysis.urls.map((u) => u.registrable_domain).filter((d): d is string => d !== null))];
   const sender = analysis.headers?.from_address ?? null;
   const encrypt = (column: string, value: string | Uint8Array) => encryptField(keyring, { table: "reports", column, rowId: id }, value).then(bytea);
