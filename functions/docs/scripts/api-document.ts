@@ -60,7 +60,7 @@ export function mergeDocuments(parts: Record<string, Doc>): Doc {
 }
 
 export function apiDocument(): Doc {
-  return mergeDocuments(Object.fromEntries(Object.entries(FUNCTIONS).map(([fn, app]) => [fn, app.getOpenAPI31Document({ openapi: "3.1.0", info: INFO }) as Doc])));
+  return mergeDocuments(Object.fromEntries(Object.entries(FUNCTIONS).map(([fn, app]) => [fn, app.getOpenAPI31Document({ openapi: "3.1.0", info: INFO }) as unknown as Doc])));
 }
 
 /** "GET /v1/keys/{id}" for every operation a function's app serves (not middleware, not 405 refusals). */
