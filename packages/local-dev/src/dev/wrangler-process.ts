@@ -15,6 +15,9 @@ export const DEV_CONFIGS = [
   'functions/docs/wrangler.toml',
 ];
 
+/** Workers that read no settings (static assets only): they get no generated .dev.vars of secrets. */
+export const SETTINGLESS_CONFIGS = ['functions/docs/wrangler.toml'];
+
 export interface WranglerDev {
   child: ChildProcess;
   /** Resolves with the exit code once wrangler (and its workerd) have gone. */
