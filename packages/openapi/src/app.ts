@@ -12,4 +12,3 @@ export function createApiApp<E extends Env>(): OpenAPIHono<E> {
   for (const [name, header] of Object.entries(HEADER_COMPONENTS)) app.openAPIRegistry.registerComponent("headers", name, header as never);
   return app;
 }
-

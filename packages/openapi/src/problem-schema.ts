@@ -29,8 +29,6 @@ const WHY: Record<number, string> = {
   503: "A backing service is unavailable; retry after `Retry-After` seconds.",
 };
 
-export type ProblemStatus = keyof typeof WHY & number;
-
 /**
  * Problem answers for the given statuses. `rateLimited` adds the IETF RateLimit fields the API-key
  * gateway sends on its 429; every 429 and 503 carries Retry-After.
