@@ -34,7 +34,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["packages/**/src/**/*.test.ts", "functions/**/src/**/*.test.ts"],
+          include: ["packages/**/src/**/*.test.ts", "functions/**/src/**/*.test.ts", "test/ci/**/*.test.ts"],
           exclude: ["**/node_modules/**", "**/*.workerd.test.ts"],
           testTimeout: 30_000,
         },

@@ -11,7 +11,7 @@ import { ensureDevVars, parseDevVars, randomSecret } from './dev/dev-vars.ts';
 import { startOnPreferredPort } from './dev/listen-fallback.ts';
 import { runDemo } from './dev/demo.ts';
 import { syncFunctionDevVars } from './dev/function-dev-vars.ts';
-import { DEV_CONFIGS, startWranglerDev, waitForHttp, type WranglerDev } from './dev/wrangler-process.ts';
+import { DEV_CONFIGS, SETTINGLESS_CONFIGS, startWranglerDev, waitForHttp, type WranglerDev } from './dev/wrangler-process.ts';
 import { startNeonWsProxy } from './neon-ws-proxy.ts';
 import { startUpstashAdapter } from './upstash-redis-adapter.ts';
 
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   say(devVars.created ? 'wrote .dev.vars (fresh random secrets; ignored by git)' : 'using the existing .dev.vars');
   if (devVars.added.length > 0) say(`added new settings to .dev.vars: ${devVars.added.join(', ')}`);
   if (devVars.vars.UPSTASH_REDIS_REST_TOKEN !== token) vars.UPSTASH_REDIS_REST_TOKEN = token;
-  syncFunctionDevVars({ root: ROOT, configs: DEV_CONFIGS, effective: { ...devVars.vars, ...vars }, shimVars: vars });
+  syncFunctionDevVars({ root: ROOT, configs: DEV_CONFIGS.filter((c) => !SETTINGLESS_CONFIGS.includes(c)), effective: { ...devVars.vars, ...vars }, shimVars: vars });
 
   const applied = await runMigrations({ databaseUrl: postgres.databaseUrl, createDatabase: postgres.createDatabase });
   say(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');

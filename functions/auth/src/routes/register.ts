@@ -2,20 +2,16 @@
 import { hashPassword } from "@traceo/auth";
 import { normaliseEmail } from "@traceo/crypto";
 import { problems } from "@traceo/problem";
-import { audit, authProblems, optionalString, readJsonObject, requiredString } from "@traceo/session-auth";
+import { audit, authProblems } from "@traceo/session-auth";
+import type { Schema } from "hono";
 import type { AuthApp } from "../app-types.ts";
-import { EMAIL, PASSWORD, PHONE, USERNAME } from "../input-rules.ts";
+import { registerRoute } from "../api-routes.ts";
 import { keyringOf } from "../keyring.ts";
-import { phoneFrom } from "../phone-field.ts";
 import { createUser } from "../store/users.ts";
 
-export function registerRegister(app: AuthApp): void {
-  app.post("/auth/register", async (c) => {
-    const body = await readJsonObject(c);
-    const username = requiredString(body, "username", USERNAME);
-    const email = requiredString(body, "email", EMAIL);
-    const password = requiredString(body, "password", PASSWORD);
-    const phone = phoneFrom(optionalString(body, "phone", PHONE));
+export function registerRegister<S extends Schema>(app: AuthApp<S>) {
+  return app.openapi(registerRoute, async (c) => {
+    const { username, email, password, phone } = c.req.valid("json");
     try {
       normaliseEmail(email);
     } catch {

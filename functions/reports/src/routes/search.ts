@@ -2,13 +2,14 @@
 // text search over the blind token index (web-search syntax; any text is valid), look-alike domains,
 // filters, keyset paging. Subjects and snippets are decrypted with the keyring for the returned page only.
 import { searchOrder, searchReports, type Verdict } from "@traceo/db";
-import { requireApiKey } from "@traceo/gateway";
+import type { Schema } from "hono";
 import { problems } from "@traceo/problem";
 import type { ReportsApp } from "../app-types.ts";
+import { MAX_QUERY_CHARS } from "../limits.ts";
+import { searchRoute } from "../schemas.ts";
 import { decodeCursor, encodeCursor, queryFingerprint } from "../cursor.ts";
 import { invalidParam, parseInstant, parseLimit, parseText } from "../query-params.ts";
 
-export const MAX_QUERY_CHARS = 512;
 const VERDICTS: readonly Verdict[] = ["phishing", "suspicious", "legitimate"];
 const DOMAIN = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
 
@@ -27,8 +28,9 @@ function parseDomain(raw: string | undefined): string | undefined {
   return text;
 }
 
-export function registerSearch(app: ReportsApp): void {
-  app.get("/v1/reports", requireApiKey("reports:read"), async (c) => {
+/** The query's form is checked by searchRoute's schema; these parsers read the values. */
+export function registerSearch<S extends Schema>(app: ReportsApp<S>) {
+  return app.openapi(searchRoute, async (c) => {
     const rawQ = parseText("q", c.req.query("q"), MAX_QUERY_CHARS);
     const text = rawQ === undefined || rawQ.trim() === "" ? undefined : rawQ;
     const domain = parseDomain(c.req.query("domain"));
@@ -67,6 +69,6 @@ export function registerSearch(app: ReportsApp): void {
       next_cursor: page.next ? encodeCursor(page.order, page.next, fingerprint) : null,
       // Ranked search scores the newest RANK_WINDOW matches; true means older matches exist (narrow with from/to).
       rank_window_full: page.rankWindowFull,
-    });
+    }, 200);
   });
 }

@@ -12,5 +12,9 @@ describe("dev router", () => {
     expect(functionFor("/v1/usage")).toBe("REPORTS");
     expect(functionFor("/v1/analyze/email")).toBe("ANALYZE");
     expect(functionFor("/health")).toBe("ANALYZE");
+    expect(functionFor("/openapi.json")).toBe("DOCS");
+    expect(functionFor("/docs")).toBe("DOCS");
+    expect(functionFor("/docs/vendor/redoc.standalone.js")).toBe("DOCS");
+    expect(functionFor("/docsearch")).toBe("ANALYZE");
   });
 });

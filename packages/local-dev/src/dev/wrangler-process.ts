@@ -12,7 +12,11 @@ export const DEV_CONFIGS = [
   'functions/auth/wrangler.toml',
   'functions/keys/wrangler.toml',
   'functions/reports/wrangler.toml',
+  'functions/docs/wrangler.toml',
 ];
+
+/** Workers that read no settings (static assets only): they get no generated .dev.vars of secrets. */
+export const SETTINGLESS_CONFIGS = ['functions/docs/wrangler.toml'];
 
 export interface WranglerDev {
   child: ChildProcess;
