@@ -35,8 +35,12 @@ export function registerKeys(app: KeysApp): void {
   });
 
   app.get("/v1/keys", async (c) => {
-    const rows = await listAccountKeys(c.get("services").database().db, c.get("session").accountId);
+    const db = c.get("services").database().db;
+    const accountId = c.get("session").accountId;
+    const [rows, plan] = await Promise.all([listAccountKeys(db, accountId), accountPlan(db, accountId)]);
     return c.json({
+      // The highest tier this account may create (the console offers only those).
+      plan,
       keys: rows.map((r) => ({
         id: r.id,
         prefix: r.display_prefix,

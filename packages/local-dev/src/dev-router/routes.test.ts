@@ -12,5 +12,9 @@ describe("dev router", () => {
     expect(functionFor("/v1/usage")).toBe("REPORTS");
     expect(functionFor("/v1/analyze/email")).toBe("ANALYZE");
     expect(functionFor("/health")).toBe("ANALYZE");
+    expect(functionFor("/console")).toBe("CONSOLE");
+    expect(functionFor("/console/")).toBe("CONSOLE");
+    expect(functionFor("/console/js/main.js")).toBe("CONSOLE");
+    expect(functionFor("/consoles")).toBe("ANALYZE");
   });
 });

@@ -12,6 +12,7 @@ export const DEV_CONFIGS = [
   'functions/auth/wrangler.toml',
   'functions/keys/wrangler.toml',
   'functions/reports/wrangler.toml',
+  'functions/console/wrangler.toml',
 ];
 
 export interface WranglerDev {

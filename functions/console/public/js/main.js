@@ -1,0 +1,73 @@
+// The console's shell: hash routes, the navigation, one place for page-level errors.
+import { ApiError, session, signOut } from "./api.js";
+import { alertBox, el } from "./dom.js";
+import { renderSignIn, renderSignUp } from "./views/account.js";
+import { renderAnalyse } from "./views/analyse.js";
+import { renderKeys } from "./views/keys.js";
+import { renderSearch } from "./views/search.js";
+import { renderSecurity } from "./views/security.js";
+import { renderUsage } from "./views/usage.js";
+
+const ROUTES = {
+  "#/signin": { title: "Sign in", render: renderSignIn },
+  "#/signup": { title: "Create an account", render: renderSignUp },
+  "#/security": { title: "Two-factor authentication", render: renderSecurity, session: true },
+  "#/keys": { title: "API keys", render: renderKeys, session: true },
+  "#/analyse": { title: "Analyse", render: renderAnalyse },
+  "#/search": { title: "Search reports", render: renderSearch },
+  "#/usage": { title: "Usage", render: renderUsage },
+};
+const NAV = [["#/analyse", "Analyse"], ["#/search", "Search"], ["#/usage", "Usage"], ["#/keys", "API keys"], ["#/security", "2FA"]];
+
+const main = document.getElementById("main");
+const nav = document.getElementById("nav");
+const notice = document.getElementById("notice");
+let pendingNotice = "";
+
+const ctx = {
+  /** Navigates, with a message announced on the next page. */
+  go(hash, message = "") {
+    pendingNotice = message;
+    if (location.hash === hash) void route(); else location.hash = hash;
+  },
+};
+
+function drawNav(current) {
+  const signedIn = Boolean(session.get());
+  const links = NAV.map(([hash, label]) => el("li", {}, el("a", { href: hash, "aria-current": hash === current ? "page" : undefined }, label)));
+  const account = signedIn
+    ? el("li", {}, el("button", { type: "button", class: "link-button", onclick: async () => { await signOut(); ctx.go("#/signin", "Signed out."); } }, "Sign out"))
+    : el("li", {}, el("a", { href: "#/signin", "aria-current": current === "#/signin" ? "page" : undefined }, "Sign in"));
+  nav.replaceChildren(el("ul", {}, links, account));
+}
+
+async function route() {
+  const hash = ROUTES[location.hash] ? location.hash : session.get() ? "#/keys" : "#/signin";
+  const page = ROUTES[hash];
+  if (page.session && !session.get()) return ctx.go("#/signin", "Please sign in first.");
+  document.title = `${page.title} · Traceo console`;
+  drawNav(hash);
+  notice.replaceChildren(pendingNotice ? alertBox(pendingNotice, "success") : "");
+  pendingNotice = "";
+  main.replaceChildren();
+  try {
+    const rendering = page.render(main, ctx);
+    main.querySelector("h1")?.focus();
+    await rendering;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401 && page.session) {
+      session.clear();
+      return ctx.go("#/signin", "Your session has ended; please sign in again.");
+    }
+    main.append(alertBox(err.message));
+  }
+}
+
+window.addEventListener("hashchange", () => void route());
+void route();
+
+// The skip link must not change the hash (that is the router's): move focus instead.
+document.querySelector(".skip-link")?.addEventListener("click", (event) => {
+  event.preventDefault();
+  main.focus();
+});
