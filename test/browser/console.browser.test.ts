@@ -69,6 +69,8 @@ describe("web console journey", () => {
   it("signs up and lands on the 2FA page", async () => {
     await page.goto(`${stack.base}/`);
     await page.getByRole("heading", { name: "Sign in" }).waitFor(WAIT);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate("document.activeElement.className")).toBe("skip-link"); // first stop: skip to content
     await shot("01-sign-in");
     await page.getByRole("link", { name: "Create an account" }).click();
     await page.getByLabel("Username").fill(username);
@@ -105,7 +107,7 @@ describe("web console journey", () => {
 
     await page.getByRole("button", { name: "Copy codes" }).click();
     await page.getByRole("button", { name: "Copied" }).waitFor(WAIT);
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown.join("\n"));
+    expect(await page.evaluate("navigator.clipboard.readText()")).toBe(shown.join("\n"));
     await shot("04-backup-codes");
     await page.getByRole("button", { name: "I have saved them" }).click();
     await page.getByRole("heading", { name: "API keys", level: 1 }).waitFor(WAIT);
@@ -116,12 +118,14 @@ describe("web console journey", () => {
     await page.getByRole("heading", { name: "Sign in" }).waitFor(WAIT);
     await page.getByLabel("Username or email").fill(username);
     await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.keyboard.press("Enter"); // keyboard only: Enter submits
     await page.getByRole("heading", { name: "Two-factor authentication" }).waitFor(WAIT);
     // The confirm step's code is spent (replay protection); the next step's code is within the ±1 window.
     await page.getByLabel("Authentication or backup code").fill(totpCode(secret, confirmStep + 1));
     await shot("05-2fa-challenge");
-    await page.getByRole("button", { name: "Verify" }).click();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate("document.activeElement.textContent")).toBe("Verify"); // the code field is focused, then the button
+    await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "API keys", level: 1 }).waitFor(WAIT);
   });
 
@@ -137,7 +141,7 @@ describe("web console journey", () => {
     expect(apiKey).toMatch(/^sk_test_[0-9A-Za-z]{38}$/);
     await page.getByRole("button", { name: "Copy key" }).click();
     await page.getByRole("button", { name: "Copied" }).waitFor(WAIT);
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(apiKey);
+    expect(await page.evaluate("navigator.clipboard.readText()")).toBe(apiKey);
     await page.locator("table.keys tbody tr", { hasText: "browser journey" }).getByText("active").waitFor(WAIT);
     await shot("06-key-created");
   });
@@ -159,10 +163,11 @@ describe("web console journey", () => {
     expect((await reasons.first().textContent())!.length).toBeGreaterThan(10);
     await page.getByRole("heading", { name: "What the headers claim" }).waitFor(WAIT);
     await shot("07-analysis");
+    await page.locator(".report").screenshot({ path: `${SHOTS}/07a-report.png` });
     await page.setViewportSize({ width: 390, height: 844 });
     await shot("07b-analysis-narrow");
     // Reflows at a phone's width: nothing wider than the screen.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 

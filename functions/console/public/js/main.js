@@ -23,6 +23,7 @@ const main = document.getElementById("main");
 const nav = document.getElementById("nav");
 const notice = document.getElementById("notice");
 let pendingNotice = "";
+let firstRoute = true;
 
 const ctx = {
   /** Navigates, with a message announced on the next page. */
@@ -52,7 +53,10 @@ async function route() {
   main.replaceChildren();
   try {
     const rendering = page.render(main, ctx);
-    main.querySelector("h1")?.focus();
+    // After a navigation, focus goes to the new page's heading (screen readers announce it); on the
+    // first load it stays at the top, so Tab reaches the skip link first.
+    if (!firstRoute) main.querySelector("h1")?.focus();
+    firstRoute = false;
     await rendering;
   } catch (err) {
     if (err instanceof ApiError && err.status === 401 && page.session) {
