@@ -113,6 +113,7 @@ async function main(): Promise<void> {
     [
       '',
       `[dev] ready on ${base} in ${process.uptime().toFixed(1)} s`,
+      `[dev] web console: ${base}/console/`,
       `[dev] dev API key (tier ${key.tier}, shown once): ${key.key}`,
       `[dev] try it:`,
       `  curl -sS -X POST ${base}/v1/analyze/url -H 'Authorization: Bearer ${key.key}' -H 'Content-Type: application/json' -d '${body}'`,
