@@ -184,6 +184,26 @@ describe("web console journey", () => {
     await shot("08-search");
   });
 
+  it("shows hostile text from a pasted email as text, never as markup", async () => {
+    await page.getByRole("link", { name: "Analyse" }).click();
+    const subject = `<img src=x onerror="window.__xss=1"><b>bold</b> invoice`;
+    const raw = `From: Billing <billing@example.com>\r\nTo: you@example.org\r\nSubject: ${subject}\r\nDate: Tue, 1 Dec 2026 10:00:00 +0000\r\nContent-Type: text/plain\r\n\r\nHello, your invoice is attached.\r\n`;
+    await page.getByLabel("Raw email (headers and body)").fill(raw);
+    await page.getByRole("button", { name: "Analyse email" }).click();
+    const shown = page.locator(".report .subject strong");
+    await shown.waitFor(WAIT);
+    expect(await shown.textContent()).toBe(subject);
+    expect(await page.locator(".report .subject img, .report .subject b").count()).toBe(0);
+    expect(await page.evaluate("window.__xss")).toBeUndefined();
+    await shot("08b-hostile-subject");
+  });
+
+  it("shows 2FA as on, with all 10 backup codes left (sign-in used a TOTP code)", async () => {
+    await page.getByRole("link", { name: "2FA" }).click();
+    await page.getByText("Two-factor authentication is on.").waitFor(WAIT);
+    await page.getByText("Backup codes left: 10.").waitFor(WAIT);
+  });
+
   it("draws the usage chart", async () => {
     await page.getByRole("link", { name: "Usage" }).click();
     const chart = page.getByRole("img", { name: /^Requests per day/ });
