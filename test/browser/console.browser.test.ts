@@ -65,6 +65,7 @@ describe("web console journey", () => {
   let secret = "";
   let confirmStep = 0;
   let apiKey = "";
+  let backupCodes: string[] = [];
 
   it("signs up and lands on the 2FA page", async () => {
     await page.goto(`${stack.base}/`);
@@ -99,6 +100,7 @@ describe("web console journey", () => {
     await codes.first().waitFor(WAIT);
     expect(await codes.count()).toBe(10);
     const shown = (await codes.allTextContents()).map((c) => c.trim());
+    backupCodes = shown;
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download as file" }).click()]);
     expect(download.suggestedFilename()).toBe("traceo-backup-codes.txt");
@@ -144,6 +146,20 @@ describe("web console journey", () => {
     expect(await page.evaluate("navigator.clipboard.readText()")).toBe(apiKey);
     await page.locator("table.keys tbody tr", { hasText: "browser journey" }).getByText("active").waitFor(WAIT);
     await shot("06-key-created");
+  });
+
+  it("rolls the key with no grace period: a new key is shown once, the old one is revoked", async () => {
+    const row = page.locator("table.keys tbody tr", { hasText: "browser journey" });
+    await row.getByRole("combobox").selectOption("0");
+    await row.getByRole("button", { name: "Roll" }).click();
+    await page.getByRole("heading", { name: 'New key for "browser journey"' }).waitFor(WAIT);
+    const rolled = await page.getByLabel("Your new key").inputValue();
+    expect(rolled).toMatch(/^sk_test_/);
+    expect(rolled).not.toBe(apiKey);
+    apiKey = rolled;
+    await page.locator("table.keys tbody tr", { hasText: "revoked" }).waitFor(WAIT);
+    expect(await page.locator("table.keys tbody tr", { hasText: "active" }).count()).toBe(1);
+    await shot("06b-key-rolled");
   });
 
   it("analyses a phishing .eml: verdict, gauge, reasons, links and header claims are shown", async () => {
@@ -198,10 +214,20 @@ describe("web console journey", () => {
     await shot("08b-hostile-subject");
   });
 
-  it("shows 2FA as on, with all 10 backup codes left (sign-in used a TOTP code)", async () => {
+  it("signs in with a backup code; the 2FA page then counts 9 left", async () => {
+    await page.getByRole("link", { name: "2FA" }).click();
+    await page.getByText("Backup codes left: 10.").waitFor(WAIT); // the TOTP sign-in spent none
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByLabel("Username or email").fill(`${username}@example.com`); // by email this time
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByLabel("Authentication or backup code").fill(backupCodes[3]!);
+    await page.getByRole("button", { name: "Verify" }).click();
+    await page.getByRole("heading", { name: "API keys", level: 1 }).waitFor(WAIT);
     await page.getByRole("link", { name: "2FA" }).click();
     await page.getByText("Two-factor authentication is on.").waitFor(WAIT);
-    await page.getByText("Backup codes left: 10.").waitFor(WAIT);
+    await page.getByText("Backup codes left: 9.").waitFor(WAIT);
+    await shot("08c-2fa-status");
   });
 
   it("draws the usage chart", async () => {
@@ -220,11 +246,12 @@ describe("web console journey", () => {
 
   it("revokes the key; analysing with it then fails with a clear message", async () => {
     await page.getByRole("link", { name: "API keys" }).click();
-    const row = page.locator("table.keys tbody tr", { hasText: "browser journey" });
+    const row = page.locator("table.keys tbody tr", { hasText: "active" });
     await row.waitFor(WAIT);
     page.once("dialog", (dialog) => void dialog.accept());
     await row.getByRole("button", { name: "Revoke" }).click();
-    await row.getByText("revoked").waitFor(WAIT);
+    await page.getByText('Key "browser journey" revoked.').waitFor(WAIT);
+    await row.waitFor({ state: "detached", ...WAIT }); // no active key left
     await shot("10-key-revoked");
 
     await page.getByRole("link", { name: "Analyse" }).click();

@@ -88,8 +88,8 @@ export async function renderKeys(main, ctx) {
       if (!window.confirm(`Revoke the key "${k.name}" (${k.prefix}…)? Requests with it fail at once.`)) return;
       try {
         await withSession(`/v1/keys/${encodeURIComponent(k.id)}`, { method: "DELETE" });
-        fresh.replaceChildren(alertBox(`Key "${k.name}" revoked.`, "success"));
         await load();
+        fresh.replaceChildren(alertBox(`Key "${k.name}" revoked.`, "success"));
       } catch (err) { fresh.replaceChildren(alertBox(err.message)); }
     },
     async roll(k, graceDays) {

@@ -53,7 +53,7 @@ function showSetup(section, setup, ctx) {
       el("img", { src: setup.qr_svg, alt: "QR code to add Traceo to your authenticator app", width: 220, height: 220, class: "qr" }),
       el("div", { class: "stack" },
         el("p", {}, "Scan it with an authenticator app (Google Authenticator, 1Password, Aegis…), or type this secret into the app:"),
-        el("p", {}, el("code", { id: secretId, class: "secret", "data-secret": setup.secret }, grouped(setup.secret)), " ",
+        el("p", {}, el("code", { id: secretId, class: "secret" }, grouped(setup.secret)), " ",
           el("button", { type: "button", onclick: (e) => copyText(e.currentTarget, setup.secret) }, "Copy secret")),
         el("p", {}, "Then enter the code the app shows to confirm."),
         confirm,
