@@ -160,6 +160,11 @@ describe("web console journey", () => {
     await page.locator("table.keys tbody tr", { hasText: "revoked" }).waitFor(WAIT);
     expect(await page.locator("table.keys tbody tr", { hasText: "active" }).count()).toBe(1);
     await shot("06b-key-rolled");
+    await page.getByText("The old key no longer works.").waitFor(WAIT);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot("06c-keys-narrow");
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it("analyses a phishing .eml: verdict, gauge, reasons, links and header claims are shown", async () => {

@@ -21,7 +21,7 @@ function shownOnce(created, heading) {
     el("div", { class: "key-row" },
       el("input", { id: "new-key-value", class: "mono", readonly: true, value: created.key, spellcheck: "false", onfocus: (e) => e.currentTarget.select() }),
       copy),
-    created.replaces?.ends_at ? el("p", {}, `The old key keeps working until ${when(created.replaces.ends_at)}.`) : null,
+    created.replaces ? el("p", {}, created.replaces.grace_seconds > 0 ? `The old key keeps working until ${when(created.replaces.ends_at)}.` : "The old key no longer works.") : null,
   );
 }
 
@@ -62,14 +62,14 @@ function keyTable(keys, actions) {
       const grace = graceSelect(k.prefix);
       const active = k.status === "active";
       return el("tr", { "data-key-id": k.id },
-        el("th", { scope: "row" }, k.name), el("td", {}, el("code", {}, `${k.prefix}…`)), el("td", {}, k.tier),
-        el("td", {}, k.scopes.join(", ")), el("td", {}, el("span", { class: `pill pill-${k.status}` }, k.status)),
-        el("td", {}, when(k.created_at)), el("td", {}, when(k.last_used_at)),
-        el("td", { class: "row-actions" }, active ? [
+        el("th", { scope: "row" }, k.name), el("td", { "data-label": "Prefix" }, el("code", {}, `${k.prefix}…`)), el("td", { "data-label": "Tier" }, k.tier),
+        el("td", { "data-label": "Scopes" }, k.scopes.join(", ")), el("td", { "data-label": "Status" }, el("span", { class: `pill pill-${k.status}` }, k.status)),
+        el("td", { "data-label": "Created" }, when(k.created_at)), el("td", { "data-label": "Last used" }, when(k.last_used_at)),
+        el("td", {}, active ? el("div", { class: "row-actions" },
           grace,
           el("button", { type: "button", onclick: () => actions.roll(k, Number(grace.value)) }, "Roll"),
           el("button", { type: "button", class: "danger", onclick: () => actions.revoke(k) }, "Revoke"),
-        ] : "—"));
+        ) : "—"));
     })));
 }
 
