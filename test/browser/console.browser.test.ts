@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Secret, TOTP } from "otpauth";
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { launchChromium } from "./chromium.ts";
 import { startDevStack, type DevStack } from "./dev-stack.ts";
 
@@ -21,6 +21,7 @@ let context: BrowserContext;
 let page: Page;
 const pageProblems: string[] = [];
 const failedCalls: string[] = [];
+let currentStep = "";
 
 async function shot(name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
@@ -45,10 +46,11 @@ beforeAll(async () => {
     if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) pageProblems.push(`console: ${msg.text()}`);
   });
   page.on("response", (response) => {
-    if (response.status() >= 400) failedCalls.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+    if (response.status() >= 400) failedCalls.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname} (${currentStep})`);
   });
 }, 120_000);
 
+beforeEach((ctx) => { currentStep = ctx.task.name; });
 // A failed step leaves a picture of what the page showed.
 afterEach(async (ctx) => {
   if (ctx.task.result?.state === "fail" && page) await shot(`failed-${ctx.task.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}`).catch(() => {});
@@ -112,7 +114,7 @@ describe("web console journey", () => {
     expect(await page.evaluate("navigator.clipboard.readText()")).toBe(shown.join("\n"));
     await shot("04-backup-codes");
     await page.getByRole("button", { name: "I have saved them" }).click();
-    await page.getByRole("heading", { name: "API keys", level: 1 }).waitFor(WAIT);
+    await page.getByRole("button", { name: "Create key" }).waitFor(WAIT); // the keys page has loaded
   });
 
   it("signs out, then signs in again with password and a TOTP code", async () => {
@@ -170,8 +172,16 @@ describe("web console journey", () => {
   it("analyses a phishing .eml: verdict, gauge, reasons, links and header claims are shown", async () => {
     await page.getByRole("link", { name: "Analyse" }).click();
     expect(await page.getByLabel("API key").inputValue()).toBe(apiKey);
-    await page.locator("#eml-file").setInputFiles(PHISHING_EML);
+    // Drag and drop the .eml onto the drop zone, as a person would from their mail client.
+    const eml = readFileSync(PHISHING_EML, "utf8");
+    const dropped = await page.evaluateHandle(`(() => {
+      const data = new DataTransfer();
+      data.items.add(new File([${JSON.stringify(eml)}], "phishing-verify-account.eml", { type: "message/rfc822" }));
+      return data;
+    })()`);
+    await page.locator(".drop-zone").dispatchEvent("drop", { dataTransfer: dropped });
     await page.getByText("Loaded phishing-verify-account.eml").waitFor(WAIT);
+    expect(await page.getByLabel("Raw email (headers and body)").inputValue()).toBe(eml.replace(/\r\n/g, "\n")); // shown; the file's own bytes are sent
     await page.getByRole("button", { name: "Analyse email" }).click();
     const verdict = page.locator("#report-title .verdict");
     await verdict.waitFor(WAIT);
@@ -270,6 +280,6 @@ describe("web console journey", () => {
 
   it("ran without script errors or Content-Security-Policy violations; the only refused call was the revoked key's", () => {
     expect(pageProblems).toEqual([]);
-    expect(failedCalls).toEqual(["401 POST /v1/analyze/url"]);
+    expect(failedCalls).toEqual(["401 POST /v1/analyze/url (revokes the key; analysing with it then fails with a clear message)"]);
   });
 });

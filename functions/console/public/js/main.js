@@ -42,7 +42,10 @@ function drawNav(current) {
   nav.replaceChildren(el("ul", {}, links, account));
 }
 
+let generation = 0;
+
 async function route() {
+  const mine = ++generation;
   const hash = ROUTES[location.hash] ? location.hash : session.get() ? "#/keys" : "#/signin";
   const page = ROUTES[hash];
   if (page.session && !session.get()) return ctx.go("#/signin", "Please sign in first.");
@@ -59,6 +62,8 @@ async function route() {
     firstRoute = false;
     await rendering;
   } catch (err) {
+    // A page the person already left (a slow call answering after sign-out, say) changes nothing.
+    if (mine !== generation) return;
     if (err instanceof ApiError && err.status === 401 && page.session) {
       session.clear();
       return ctx.go("#/signin", "Your session has ended; please sign in again.");

@@ -6,12 +6,20 @@ import { renderReport } from "../report.js";
 
 const MAX_EMAIL_BYTES = 10 * 1024 * 1024;
 
+/**
+ * The file last loaded, sent as its own bytes while the text area still shows it unchanged: a text
+ * area turns CRLF into LF and the page reads the file as UTF-8, while mail can be in any charset.
+ */
+const loaded = { file: null, shown: "" };
+
 function dropZone(textarea, say) {
   const input = el("input", { type: "file", id: "eml-file", accept: ".eml,message/rfc822,text/plain", class: "visually-hidden" });
   const load = async (file) => {
     if (!file) return;
     if (file.size > MAX_EMAIL_BYTES) return say(`${file.name} is larger than 10 MB.`);
     textarea.value = await file.text();
+    loaded.file = file;
+    loaded.shown = textarea.value;
     say(`Loaded ${file.name} (${file.size.toLocaleString()} bytes).`, "status");
   };
   input.addEventListener("change", () => load(input.files?.[0]));
@@ -23,6 +31,7 @@ function dropZone(textarea, say) {
 }
 
 export function renderAnalyse(main) {
+  loaded.file = null;
   const result = el("div", { id: "analysis-result" });
   const messages = el("div", { "aria-live": "polite" });
   const say = (text, kind = "error") => messages.replaceChildren(alertBox(text, kind));
@@ -57,7 +66,8 @@ export function renderAnalyse(main) {
   run(emailForm, () => {
     const raw = emailForm.elements.raw.value;
     if (raw.trim() === "") return say("Paste a raw email or choose an .eml file first.");
-    return withKey("/v1/analyze/email", { method: "POST", body: raw, contentType: "message/rfc822" });
+    const body = loaded.file && raw === loaded.shown ? loaded.file : raw;
+    return withKey("/v1/analyze/email", { method: "POST", body, contentType: "message/rfc822" });
   });
   run(urlForm, () => withKey("/v1/analyze/url", { method: "POST", json: { url: urlForm.elements.url.value.trim() } }));
 
