@@ -80,3 +80,6 @@ document.querySelector(".skip-link")?.addEventListener("click", (event) => {
   event.preventDefault();
   main.focus();
 });
+
+// A page-level notice ("Signed in.", "Signed out.") is about the last navigation: the next action ends it.
+document.addEventListener("submit", () => notice.replaceChildren(), { capture: true });
