@@ -70,7 +70,9 @@ describe("web console journey", () => {
   let backupCodes: string[] = [];
 
   it("signs up and lands on the 2FA page", async () => {
-    await page.goto(`${stack.base}/`);
+    const landing = await page.goto(`${stack.base}/`);
+    expect(landing?.url()).toBe(`${stack.base}/console/`); // the dev address lands on the console
+    expect(landing?.headers()["content-security-policy"]).toMatch(/default-src 'none'; script-src 'self'; style-src 'self'/);
     await page.getByRole("heading", { name: "Sign in" }).waitFor(WAIT);
     await page.keyboard.press("Tab");
     expect(await page.evaluate("document.activeElement.className")).toBe("skip-link"); // first stop: skip to content
