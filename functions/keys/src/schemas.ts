@@ -50,6 +50,7 @@ export const RolledKeySchema = CreatedKeySchema.extend({
 
 export const KeyListSchema = z
   .object({
+    plan: Tier.openapi({ description: "The highest tier this account may create keys for." }),
     keys: z.array(
       z.object({
         id: z.string(),

@@ -80,8 +80,12 @@ export const createKey: Handler<typeof createKeyRoute> = async (c) => {
 };
 
 export const listKeys: Handler<typeof listKeysRoute> = async (c) => {
-  const rows = await listAccountKeys(c.get("services").database().db, c.get("session").accountId);
+  const db = c.get("services").database().db;
+  const accountId = c.get("session").accountId;
+  const [rows, plan] = await Promise.all([listAccountKeys(db, accountId), accountPlan(db, accountId)]);
   return c.json({
+    // The highest tier this account may create (the console offers only those).
+    plan,
     keys: rows.map((r) => ({
       id: r.id,
       prefix: r.display_prefix,

@@ -16,5 +16,9 @@ describe("dev router", () => {
     expect(functionFor("/docs")).toBe("DOCS");
     expect(functionFor("/docs/vendor/redoc.standalone.js")).toBe("DOCS");
     expect(functionFor("/docsearch")).toBe("ANALYZE");
+    expect(functionFor("/console")).toBe("CONSOLE");
+    expect(functionFor("/console/")).toBe("CONSOLE");
+    expect(functionFor("/console/js/main.js")).toBe("CONSOLE");
+    expect(functionFor("/consoles")).toBe("ANALYZE");
   });
 });
