@@ -26,6 +26,7 @@ describe("CI workflow", () => {
     const commands = test.steps.map((s) => s.run);
     expect(commands.indexOf("npm ci")).toBeGreaterThan(-1);
     expect(commands.indexOf("npm test")).toBeGreaterThan(commands.indexOf("npm ci"));
+    expect(commands.indexOf("npm run test:browser")).toBeGreaterThan(commands.indexOf("npm test"));
     expect(runs(test)).toContain("wrangler deploy --dry-run");
   });
 
