@@ -5,6 +5,7 @@ import type { TestProject } from "vitest/node";
 import { createRealRedisBackend } from "@traceo/local-dev/real-redis-backend.ts";
 import { startNeonWsProxy } from "@traceo/local-dev/neon-ws-proxy.ts";
 import { startUpstashAdapter } from "@traceo/local-dev/upstash-redis-adapter.ts";
+import { startFaultControl } from "./support/fault-control.ts";
 import { LOCAL_ADMIN_DATABASE_URL, migrateUp, MIGRATIONS_DIR, openNodeDatabase, runAsAdmin } from "@traceo/ops";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -12,6 +13,8 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 declare module "vitest" {
   export interface ProvidedContext {
     services: { DATABASE_URL: string; NEON_WS_PROXY: string; UPSTASH_REDIS_REST_URL: string; UPSTASH_REDIS_REST_TOKEN: string };
+    /** test/support/fault-control.ts: relays and private shims the fault tests cut and restart. */
+    faultControl: string;
   }
 }
 
@@ -33,6 +36,8 @@ export default async function setup(project: TestProject) {
   const backend = createRealRedisBackend(REDIS_URL);
   const adapter = await startUpstashAdapter({ port: 0, token, backend });
 
+  const faults = await startFaultControl({ redisUrl: REDIS_URL });
+  project.provide("faultControl", faults.url);
   project.provide("services", {
     DATABASE_URL: databaseUrl.toString(),
     NEON_WS_PROXY: `127.0.0.1:${proxy.port}/v2`,
@@ -41,6 +46,7 @@ export default async function setup(project: TestProject) {
   });
 
   return async () => {
+    await faults.close();
     await adapter.close();
     await backend.close?.();
     await proxy.close();
