@@ -12,7 +12,7 @@ import type { RedisBackend } from "@traceo/local-dev/redis-backend.ts";
 const HOST = "127.0.0.1";
 
 interface RelayMode {
-  /** "pass" forwards; "refuse" resets every connection (the service is down). */
+  /** "pass" forwards; "refuse" stops listening, so connections are refused (the service is down). */
   state: "pass" | "refuse";
   /** Delay before each chunk from the client is forwarded (a slow service). */
   delayMs: number;
@@ -35,10 +35,6 @@ function startRelay(id: string, targetPort: number, mode: RelayMode): Promise<Re
   const sockets = new Set<Socket>();
   const relay: Relay = { id, port: 0, targetPort, mode, cuts: 0, server: createTcpServer(), sockets };
   relay.server.on("connection", (client) => {
-    if (relay.mode.state === "refuse") {
-      client.resetAndDestroy();
-      return;
-    }
     const upstream = connect({ host: HOST, port: targetPort });
     sockets.add(client);
     sockets.add(upstream);
@@ -75,13 +71,31 @@ function startRelay(id: string, targetPort: number, mode: RelayMode): Promise<Re
     client.on("error", end);
     upstream.on("error", end);
   });
+  return listen(relay, 0).then(async () => {
+    if (mode.state === "refuse") await applyState(relay);
+    return relay;
+  });
+}
+
+function listen(relay: Relay, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     relay.server.once("error", reject);
-    relay.server.listen(0, HOST, () => {
+    relay.server.listen(port, HOST, () => {
+      relay.server.off("error", reject);
       relay.port = (relay.server.address() as { port: number }).port;
-      resolve(relay);
+      resolve();
     });
   });
+}
+
+/** Down: nothing listens on the port any more (connection refused); up: listening again on it. */
+async function applyState(relay: Relay): Promise<void> {
+  if (relay.mode.state === "refuse" && relay.server.listening) {
+    cutAll(relay);
+    await new Promise<void>((resolve) => relay.server.close(() => resolve()));
+  } else if (relay.mode.state === "pass" && !relay.server.listening) {
+    await listen(relay, relay.port);
+  }
 }
 
 function cutAll(relay: Relay): void {
@@ -129,13 +143,13 @@ export async function startFaultControl(opts: { redisUrl: string }): Promise<Fau
     const relay = parts[0] === "relays" ? relays.get(parts[1] ?? "") : undefined;
     if (relay && parts.length === 2 && method === "PATCH") {
       relay.mode = { ...relay.mode, ...(body as Partial<RelayMode>) };
-      if (relay.mode.state === "refuse") cutAll(relay);
+      await applyState(relay);
       return [200, { id: relay.id, port: relay.port, mode: relay.mode, cuts: relay.cuts }];
     }
     if (relay && parts.length === 2 && method === "GET") return [200, { id: relay.id, port: relay.port, mode: relay.mode, cuts: relay.cuts }];
     if (relay && parts.length === 2 && method === "DELETE") {
       cutAll(relay);
-      await new Promise<void>((resolve) => relay.server.close(() => resolve()));
+      if (relay.server.listening) await new Promise<void>((resolve) => relay.server.close(() => resolve()));
       relays.delete(relay.id);
       return [204, null];
     }
@@ -184,7 +198,7 @@ export async function startFaultControl(opts: { redisUrl: string }): Promise<Fau
     async close() {
       for (const relay of relays.values()) {
         cutAll(relay);
-        relay.server.close();
+        if (relay.server.listening) relay.server.close();
       }
       for (const s of shims.values()) await closeShims(s);
       server.closeAllConnections();

@@ -25,6 +25,7 @@ export function requireApiKey(scope: Scope): MiddlewareHandler<{ Bindings: Gatew
     const policy = c.env.RATE_LIMIT_UNAVAILABLE_POLICY === "allow" ? "allow" : "deny";
     const fromDatabase = () => findApiKeyByHash(services.database().db, keyHash);
     let lookup;
+    let redisFailed = false;
     try {
       lookup = await lookupKey(services.redis(), keyHash, fromDatabase);
     } catch (err) {
@@ -33,13 +34,17 @@ export function requireApiKey(scope: Scope): MiddlewareHandler<{ Bindings: Gatew
       logEvent("error", "key cache unavailable", { requestId: c.get("requestId"), policy, error: errorText(err) });
       if (policy === "deny") throw problems.serviceUnavailable("API keys cannot be checked right now.", 2);
       lookup = { record: await fromDatabase(), fromCache: false };
+      redisFailed = true;
     }
     const record = lookup.record;
     const expired = record?.expires_at != null && record.expires_at.getTime() <= Date.now();
     if (!record || record.revoked_at !== null || expired) throw problems.unauthenticated(UNKNOWN_KEY);
     if (!record.scopes.includes(scope)) throw problems.forbidden(`This key lacks the \`${scope}\` scope.`);
 
-    const outcome = await limitAllWindows(services.redis(), record.id, TIERS[record.tier], { timeoutMs: redisTimeoutMs(c.env) });
+    // Redis already failed this request: do not wait for it a second time (policy "allow" admits).
+    const outcome = redisFailed
+      ? { kind: "unavailable" as const, reason: "the key cache already failed" }
+      : await limitAllWindows(services.redis(), record.id, TIERS[record.tier], { timeoutMs: redisTimeoutMs(c.env) });
     if (outcome.kind === "unavailable") {
       logEvent("error", "rate limiter unavailable", { requestId: c.get("requestId"), policy, apiKeyId: record.id, reason: outcome.reason });
       if (policy === "deny") throw problems.serviceUnavailable("Rate limits cannot be checked right now.", 2);
