@@ -17,7 +17,7 @@ function workerProject(opts: { name: string; main: string; configPath: string; i
       cloudflareTest(({ inject }) => ({
         main: opts.main,
         wrangler: { configPath: opts.configPath },
-        miniflare: { bindings: { ...inject("services"), ...(opts.faultControl ? { FAULT_CONTROL_URL: inject("faultControl") } : {}), ...opts.bindings } },
+        miniflare: { bindings: { ...inject("services"), ...inject("pgDump"), ...(opts.faultControl ? { FAULT_CONTROL_URL: inject("faultControl") } : {}), ...opts.bindings } },
       })),
     ],
     test: { name: opts.name, include: opts.include, testTimeout: 60_000, hookTimeout: 60_000 },
@@ -34,7 +34,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["packages/**/src/**/*.test.ts", "functions/**/src/**/*.test.ts"],
+          include: ["packages/**/src/**/*.test.ts", "functions/**/src/**/*.test.ts", "test/ci/**/*.test.ts"],
           exclude: ["**/node_modules/**", "**/*.workerd.test.ts"],
           testTimeout: 30_000,
         },

@@ -7,6 +7,7 @@ import { startNeonWsProxy } from "@traceo/local-dev/neon-ws-proxy.ts";
 import { startUpstashAdapter } from "@traceo/local-dev/upstash-redis-adapter.ts";
 import { startFaultControl } from "./support/fault-control.ts";
 import { LOCAL_ADMIN_DATABASE_URL, migrateUp, MIGRATIONS_DIR, openNodeDatabase, runAsAdmin } from "@traceo/ops";
+import { startPgDumpService } from "./support/pg-dump-service.ts";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -15,6 +16,8 @@ declare module "vitest" {
     services: { DATABASE_URL: string; NEON_WS_PROXY: string; UPSTASH_REDIS_REST_URL: string; UPSTASH_REDIS_REST_TOKEN: string };
     /** test/support/fault-control.ts: relays and private shims the fault tests cut and restart. */
     faultControl: string;
+    /** Test-only: where a Workers test asks for a real pg_dump of its database (test/support/pg-dump-service.ts). */
+    pgDump: { PG_DUMP_URL: string; PG_DUMP_TOKEN: string };
   }
 }
 
@@ -38,6 +41,8 @@ export default async function setup(project: TestProject) {
 
   const faults = await startFaultControl({ redisUrl: REDIS_URL });
   project.provide("faultControl", faults.url);
+  const dump = await startPgDumpService(databaseUrl.toString());
+  project.provide("pgDump", { PG_DUMP_URL: dump.url, PG_DUMP_TOKEN: dump.token });
   project.provide("services", {
     DATABASE_URL: databaseUrl.toString(),
     NEON_WS_PROXY: `127.0.0.1:${proxy.port}/v2`,
@@ -47,6 +52,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await faults.close();
+    await dump.close();
     await adapter.close();
     await backend.close?.();
     await proxy.close();

@@ -6,7 +6,7 @@ import phishingVerify from "../fixtures/emails/phishing-verify-account.eml?raw";
 import phishingWallet from "../fixtures/emails/phishing-wallet-locked.eml?raw";
 import legitParcel from "../fixtures/emails/legit-parcel-delivered.eml?raw";
 import legitNote from "../fixtures/emails/legit-personal-note.eml?raw";
-import { decryptFieldText, loadKeyring } from "@traceo/crypto";
+import { blindSearchTokens, decryptFieldText, loadKeyring } from "@traceo/crypto";
 import app from "../../functions/analyze/src/index.ts";
 import { BASE, call, createKey, expectProblem, postJson, reportCount, testEnv, withDb } from "../support/harness.ts";
 
@@ -116,18 +116,20 @@ describe("reports", () => {
 });
 
 describe("search index", () => {
-  it("indexes a suspicious message's visible text, and keeps a legitimate one's body out", async () => {
+  it("indexes a suspicious message's visible text by blind tokens, and keeps a legitimate one's body out", async () => {
     const phish = await analyseEmail(phishingWallet);
     const legit = await analyseEmail(legitParcel);
+    const keyring = loadKeyring((testEnv as unknown as { TRACEO_ENCRYPTION_KEYS: string }).TRACEO_ENCRYPTION_KEYS);
+    const [wallet] = await blindSearchTokens(keyring, ["wallet"]);
     const rows = await withDb((db) =>
-      sql<{ id: string; has_body: boolean; matches: boolean }>`
-        SELECT id, body_text IS NOT NULL AS has_body,
-               search_vector @@ websearch_to_tsquery('english', 'wallet') AS matches
+      sql<{ id: string; has_body: boolean; matches: boolean; has_subject: boolean }>`
+        SELECT id, body_text_enc IS NOT NULL AND body_tokens IS NOT NULL AS has_body, subject_enc IS NOT NULL AS has_subject,
+               coalesce(search_tokens @> ARRAY[${wallet}::bigint], false) AS matches
         FROM reports WHERE id IN (${phish.id}, ${legit.id})`.execute(db),
     );
     const byId = Object.fromEntries(rows.rows.map((r) => [r.id, r]));
-    expect(byId[phish.id]).toMatchObject({ has_body: true, matches: true });
-    expect(byId[legit.id]).toMatchObject({ has_body: false });
+    expect(byId[phish.id]).toMatchObject({ has_body: true, matches: true, has_subject: true });
+    expect(byId[legit.id]).toMatchObject({ has_body: false, has_subject: true });
   });
 });
 
@@ -135,7 +137,7 @@ describe("encryption at rest", () => {
   it("keeps the submitted message and the sender address only encrypted, bound to the row", async () => {
     const report = await analyseEmail(phishingVerify);
     const row = await withDb((db) =>
-      db.selectFrom("reports").select(["raw_message_enc", "sender_address_enc", "result"]).where("id", "=", report.id).executeTakeFirstOrThrow(),
+      db.selectFrom("reports").select(["raw_message_enc", "sender_address_enc", "subject_enc", "result"]).where("id", "=", report.id).executeTakeFirstOrThrow(),
     );
     const keyring = loadKeyring((testEnv as unknown as { TRACEO_ENCRYPTION_KEYS: string }).TRACEO_ENCRYPTION_KEYS);
     const raw = new Uint8Array(row.raw_message_enc as unknown as ArrayBufferLike);
@@ -144,6 +146,11 @@ describe("encryption at rest", () => {
     expect(await decryptFieldText(keyring, { table: "reports", column: "sender_address_enc", rowId: report.id }, sender)).toBe("help@gaksbdad.zendesk.com");
     expect(new TextDecoder("latin1").decode(raw)).not.toContain("Verify");
     expect(JSON.stringify(row.result)).not.toContain("help@gaksbdad.zendesk.com");
+    // The subject is kept only encrypted; the stored answer has neither it nor the display name.
+    expect(report.subject).toMatch(/\S{4}/);
+    expect(await decryptFieldText(keyring, { table: "reports", column: "subject_enc", rowId: report.id }, new Uint8Array(row.subject_enc as unknown as ArrayBufferLike))).toBe(report.subject);
+    expect(JSON.stringify(row.result)).not.toContain(report.subject!);
+    expect((row.result as unknown as Report).headers).toMatchObject({ from_address: null, from_display_name: null });
     await expect(decryptFieldText(keyring, { table: "reports", column: "raw_message_enc", rowId: "rep_other" }, raw)).rejects.toThrow();
   });
 

@@ -1,20 +1,21 @@
 // The analysis Worker: an independent Hono app with its own entry, deployable alone.
-import { Hono } from "hono";
 import { useHttpHygiene } from "@traceo/http-hygiene";
-import { provideServices, type GatewayEnv, type GatewayVariables } from "@traceo/gateway";
+import { provideServices } from "@traceo/gateway";
+import { createApiApp, documentBodyAsRequired, refuseMethods } from "@traceo/openapi";
 import { recordUsage } from "@traceo/usage";
-import { registerAnalyzeEmail } from "./routes/analyze-email.ts";
-import { registerAnalyzeUrl } from "./routes/analyze-url.ts";
-import { registerHealth } from "./routes/health.ts";
+import type { AnalyzeEnv } from "./app-types.ts";
+import { analyzeEmailHandler, analyzeEmailRoute } from "./routes/analyze-email.ts";
+import { analyzeUrlHandler, analyzeUrlRoute } from "./routes/analyze-url.ts";
+import { health, healthRoute } from "./routes/health.ts";
 
-export type AnalyzeApp = Hono<{ Bindings: GatewayEnv; Variables: GatewayVariables }>;
-
-const app: AnalyzeApp = new Hono();
+const app = createApiApp<AnalyzeEnv>();
 useHttpHygiene(app);
-registerHealth(app);
 app.use("/v1/*", provideServices());
 app.use("/v1/*", recordUsage());
-registerAnalyzeEmail(app);
-registerAnalyzeUrl(app);
+const routes = app.openapi(healthRoute, health).openapi(analyzeEmailRoute, analyzeEmailHandler).openapi(analyzeUrlRoute, analyzeUrlHandler);
+documentBodyAsRequired(analyzeEmailRoute);
+app.on(["GET", "PUT", "PATCH", "DELETE"], ["/v1/analyze/email", "/v1/analyze/url"], refuseMethods(["POST"]));
 
+/** The routes' types, for Hono's RPC client (`hc<AnalyzeRoutes>`; see packages/client). */
+export type AnalyzeRoutes = typeof routes;
 export default app;

@@ -1,21 +1,27 @@
 // Every analysis becomes a report row owned by the key's account; the answer carries its id.
-// The raw message and the sender's address are stored only encrypted,
-// each under a key bound to this row and column (packages/crypto).
+// The raw message, the sender's address, the subject and the visible body text are stored only
+// encrypted, each under a key bound to this row and column (packages/crypto); search uses blind
+// tokens of the subject, body and domains (packages/db reportSearchFields), never clear text.
 import type { Context } from "hono";
-import type { Analysis } from "@traceo/detector";
+import { toReport, type Analysis, type ReportFields } from "@traceo/detector";
 import { encryptField } from "@traceo/crypto";
-import { boundSearchBody, insertReport, newId } from "@traceo/db";
+import { bytea, insertReport, newId, reportSearchFields } from "@traceo/db";
 import type { GatewayEnv, GatewayVariables } from "@traceo/gateway";
 import { problems } from "@traceo/problem";
 
-export type Report = { id: string; created_at: string } & Analysis;
+export type Report = { id: string; created_at: string } & ReportFields;
 
-/** Kysely/Neon send Buffers as bytea; wrap the bytes without copying. */
-const bytea = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-
-/** The stored copy of the answer keeps the sender address out of clear text (it lives encrypted). */
-function withoutSenderAddress(report: Report): Report {
-  return report.headers ? { ...report, headers: { ...report.headers, from_address: null } } : report;
+/**
+ * The stored copy of the answer keeps what the sender wrote out of clear text: the subject and the
+ * sender's address live encrypted, and the display name is dropped. Links found in a mail, wherever
+ * they appear (urls, reason sentences), keep only scheme and host: paths and query strings often
+ * carry the recipient's address; domains are the evidence. Migration 0008 does the same to old rows.
+ */
+function storedCopy(report: Report): string {
+  if (report.kind !== "email") return JSON.stringify(report);
+  const copy = { ...report, subject: null, headers: report.headers ? { ...report.headers, from_address: null, from_display_name: null } : report.headers };
+  // On the JSON text: a link never spans a quote or backslash there, so the result stays valid JSON.
+  return JSON.stringify(copy).replace(/([A-Za-z][A-Za-z0-9+.-]*:\/\/)(?:[^/?#\s"\\]*@)?([^/?#\s"\\]*)[^\s"\\]*/g, "$1$2/");
 }
 
 export async function storeReport(
@@ -27,11 +33,12 @@ export async function storeReport(
   const { keyring, database } = c.get("services");
   const createdAt = new Date();
   const id = newId("rep", createdAt.getTime());
-  const report: Report = { id, created_at: createdAt.toISOString(), ...analysis };
+  const report: Report = toReport(analysis, id, createdAt);
   const linkDomains = [...new Set(analysis.urls.map((u) => u.registrable_domain).filter((d): d is string => d !== null))];
   const sender = analysis.headers?.from_address ?? null;
   const encrypt = (column: string, value: string | Uint8Array) => encryptField(keyring, { table: "reports", column, rowId: id }, value).then(bytea);
   try {
+    const search = await reportSearchFields(keyring, { id, subject: analysis.subject, bodyText: submitted?.bodyText ?? null, senderDomain: analysis.headers?.from_domain ?? null, linkDomains });
     await insertReport(database().db, {
       id,
       account_id: key.accountId,
@@ -41,13 +48,12 @@ export async function storeReport(
       score: analysis.score,
       probability: analysis.probability,
       model_version: analysis.model_version,
-      subject: analysis.subject,
       sender_domain: analysis.headers?.from_domain ?? null,
       link_domains: linkDomains,
-      result: JSON.stringify(withoutSenderAddress(report)),
+      result: storedCopy(report),
       raw_message_enc: submitted ? await encrypt("raw_message_enc", submitted.raw) : null,
-      // For search; the database bounds it and drops it for `legitimate` mail unless the account opted in.
-      body_text: boundSearchBody(submitted?.bodyText ?? null),
+      // Encrypted subject/body and blind tokens; the database drops the body of `legitimate` mail unless the account opted in.
+      ...search,
       sender_address_enc: sender === null ? null : await encrypt("sender_address_enc", sender),
       created_at: createdAt,
     });

@@ -1,12 +1,13 @@
 // The accounts Worker: an independent Hono app with its own entry, deployable alone.
 import "./argon2-wasm.ts";
-import { Hono } from "hono";
 import { useHttpHygiene } from "@traceo/http-hygiene";
 import { provideServices } from "@traceo/gateway";
+import { createApiApp } from "@traceo/openapi";
 import { limitBody } from "@traceo/problem";
 import { requireSessionSettings } from "@traceo/session-auth";
-import type { AuthApp } from "./app-types.ts";
+import type { AuthContext } from "./app-types.ts";
 import { registerLogin } from "./routes/login.ts";
+import { registerMe } from "./routes/me.ts";
 import { registerRegister } from "./routes/register.ts";
 import { registerSessions } from "./routes/sessions.ts";
 import { registerTwoFactor } from "./routes/two-factor.ts";
@@ -15,7 +16,7 @@ import { registerTwoFactor } from "./routes/two-factor.ts";
 // Not exported: a Worker entry module may export only handlers (workerd refuses other values).
 const AUTH_BODY_LIMIT = 8 * 1024;
 
-const app: AuthApp = new Hono();
+const app = createApiApp<AuthContext>();
 useHttpHygiene(app);
 app.use("/auth/*", async (c, next) => {
   await next();
@@ -23,9 +24,8 @@ app.use("/auth/*", async (c, next) => {
 });
 app.use("/auth/*", limitBody(AUTH_BODY_LIMIT));
 app.use("/auth/*", requireSessionSettings(), provideServices());
-registerRegister(app);
-registerLogin(app);
-registerSessions(app);
-registerTwoFactor(app);
+const routes = registerMe(registerTwoFactor(registerSessions(registerLogin(registerRegister(app)))));
 
+/** The routes' types, for Hono's RPC client (`hc<AuthRoutes>`; see packages/client). */
+export type AuthRoutes = typeof routes;
 export default app;

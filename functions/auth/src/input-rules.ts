@@ -11,3 +11,5 @@ export const PASSWORD_AT_LOGIN: StringRule = { min: 1, max: MAX_PASSWORD_CHARS }
 export const IDENTIFIER: StringRule = { min: 1, max: 254 };
 export const CODE: StringRule = { min: 1, max: 32 };
 export const OPAQUE_TOKEN: StringRule = { min: 1, max: 128 };
+/** Bounded here; the form is checked by normalisePhone (E.164 with country code). */
+export const PHONE: StringRule = { min: 1, max: 32 };

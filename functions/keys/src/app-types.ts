@@ -1,6 +1,4 @@
-import type { Hono } from "hono";
 import type { SessionEnv, SessionVariables } from "@traceo/session-auth";
 
 export type KeysEnv = SessionEnv & { API_KEY_ENV?: string };
 export type KeysContext = { Bindings: KeysEnv; Variables: SessionVariables };
-export type KeysApp = Hono<KeysContext>;

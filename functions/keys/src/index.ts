@@ -1,17 +1,17 @@
 // The self-service API keys Worker: an independent Hono app with its own entry, deployable alone.
 // Signed-in users (access token from functions/auth) manage their own account's keys.
-import { Hono } from "hono";
 import { useHttpHygiene } from "@traceo/http-hygiene";
 import { provideServices } from "@traceo/gateway";
+import { createApiApp } from "@traceo/openapi";
 import { limitBody } from "@traceo/problem";
 import { requireSession, requireSessionSettings } from "@traceo/session-auth";
-import type { KeysApp } from "./app-types.ts";
-import { registerKeys } from "./routes/keys.ts";
+import type { KeysContext } from "./app-types.ts";
+import { createKey, createKeyRoute, listKeys, listKeysRoute, revokeKey, revokeKeyRoute, rollKey, rollKeyRoute } from "./routes/keys.ts";
 
 // Not exported: a Worker entry module may export only handlers (workerd refuses other values).
 const KEYS_BODY_LIMIT = 16 * 1024;
 
-const app: KeysApp = new Hono();
+const app = createApiApp<KeysContext>();
 useHttpHygiene(app);
 app.use("/v1/keys", async (c, next) => {
   await next();
@@ -23,6 +23,8 @@ app.use("/v1/keys/*", async (c, next) => {
 });
 app.use("/v1/keys", limitBody(KEYS_BODY_LIMIT), requireSessionSettings(), provideServices(), requireSession());
 app.use("/v1/keys/*", limitBody(KEYS_BODY_LIMIT), requireSessionSettings(), provideServices(), requireSession());
-registerKeys(app);
+const routes = app.openapi(createKeyRoute, createKey).openapi(listKeysRoute, listKeys).openapi(revokeKeyRoute, revokeKey).openapi(rollKeyRoute, rollKey);
 
+/** The routes' types, for Hono's RPC client (`hc<KeysRoutes>`; see packages/client). */
+export type KeysRoutes = typeof routes;
 export default app;

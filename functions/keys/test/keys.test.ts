@@ -10,7 +10,7 @@ import { Redis } from "@upstash/redis/cloudflare";
 import { BASE, expectProblem, json, loginTokens, post, registerUser, testEnv, withDb } from "../../auth/test/support.ts";
 
 type Created = { key: string; id: string; prefix: string; name: string; tier: string; scopes: string[]; expires_at: string | null; account_id: string };
-type Listed = { keys: { id: string; prefix: string; name: string; tier: string; scopes: string[]; status: string; created_at: string; last_used_at: string | null; expires_at: string | null }[] };
+type Listed = { plan: string; keys: { id: string; prefix: string; name: string; tier: string; scopes: string[]; status: string; created_at: string; last_used_at: string | null; expires_at: string | null }[] };
 
 async function keys(path: string, token: string | undefined, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
@@ -45,6 +45,9 @@ describe("self-service API keys", () => {
     }
     const listed = await json<Listed>(await keys("/v1/keys", token), 200);
     expect(listed.keys.map((k) => k.tier)).toEqual(["free"]);
+    expect(listed.plan).toBe("free"); // the console offers only the tiers the plan allows
+    const pro = await signedIn("keys-plan-pro", "pro");
+    expect((await json<Listed>(await keys("/v1/keys", pro.token), 200)).plan).toBe("pro");
   });
 
   it("creates a key that works on the analysis API, shown once, owned by the user's account", async () => {

@@ -1,4 +1,7 @@
-import type { Hono } from "hono";
+import type { Schema } from "hono";
+import type { OpenAPIHono } from "@traceo/openapi";
 import type { GatewayEnv, GatewayVariables } from "@traceo/gateway";
 
-export type ReportsApp = Hono<{ Bindings: GatewayEnv; Variables: GatewayVariables }>;
+export type ReportsEnv = { Bindings: GatewayEnv; Variables: GatewayVariables };
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type ReportsApp<S extends Schema = {}> = OpenAPIHono<ReportsEnv, S>;

@@ -60,8 +60,11 @@ describe("GET /v1/reports full-text search", () => {
     expect(page.results.find((r) => r.id === ids.inBody)!.snippet).toContain("«paypal»");
   });
 
-  it("understands web-search syntax: phrases and negation", async () => {
+  it("understands web-search syntax: phrases (as all their words), negation and or", async () => {
     expect((await search(key, { q: '"payment of 300"' })).results.map((r) => r.id)).toEqual([ids.inBody]);
+    expect((await search(key, { q: '"300 payment"' })).results.map((r) => r.id)).toEqual([ids.inBody]); // word order is not indexed
+    expect((await search(key, { q: "gardening or parcel" })).results.map((r) => r.id).sort()).toEqual([ids.unrelated, ids.old].sort());
+    expect((await search(key, { q: "Invoices" })).results.map((r) => r.id)).toEqual([ids.inBody]); // case and plural fold
     expect((await search(key, { q: "paypal -invoice" })).results.map((r) => r.id).sort()).toEqual([ids.inSubject, ids.lookalike1].sort());
     expect((await search(key, { q: "paypal -invoice -help" })).results.map((r) => r.id)).toEqual([ids.inSubject]);
   });
@@ -148,19 +151,33 @@ describe("privacy and size", () => {
   it("does not index the body of legitimate mail unless the account opted in", async () => {
     expect((await search(key, { q: "zanzibar" })).results).toEqual([]);
     expect((await search(key, { q: "lunch" })).results.map((r) => r.id)).toEqual([ids.legit]); // the subject is metadata
+    const legit = await withDb((db) => db.selectFrom("reports").select(["body_text_enc", "body_tokens", "subject_enc"]).where("id", "=", ids.legit).executeTakeFirstOrThrow());
+    expect(legit).toMatchObject({ body_text_enc: null, body_tokens: null }); // not even encrypted
+    expect(legit.subject_enc).not.toBeNull();
     const opted = await createKey({ name: "opted in" });
     await withDb((db) => db.updateTable("accounts").set({ index_legitimate_bodies: true }).where("id", "=", opted.account_id).execute());
     await seedReports(opted.account_id, [{ verdict: "legitimate", subject: "Team lunch", body: "zanzibar project lunch" }]);
     expect((await search(opted.key, { q: "zanzibar" })).results).toHaveLength(1);
   });
 
-  it("indexes a body beyond the tsvector limit by its prefix instead of refusing it", async () => {
+  it("indexes a huge body by its prefix instead of refusing it", async () => {
     const big = await createKey({ name: "big" });
     const body = "needle " + Array.from({ length: 120_000 }, (_, i) => `w${i}`).join(" "); // ~1 MB of distinct words
     const [id] = await seedReports(big.account_id, [{ subject: "huge", body }]);
     expect((await search(big.key, { q: "needle" })).results.map((r) => r.id)).toEqual([id]);
-    const stored = await withDb((db) => sql<{ n: number }>`SELECT length(body_text) AS n FROM reports WHERE id = ${id!}`.execute(db));
-    expect(stored.rows[0]!.n).toBe(65_536);
+    expect((await search(big.key, { q: "w4000" })).results.map((r) => r.id)).toEqual([id]);
+    expect((await search(big.key, { q: "w100000" })).results).toEqual([]); // beyond the indexed prefix
+    const stored = await withDb((db) => sql<{ n: number }>`SELECT cardinality(body_tokens) AS n FROM reports WHERE id = ${id!}`.execute(db));
+    expect(stored.rows[0]!.n).toBe(4_096);
+  });
+
+  it("stores no subject or body in clear: envelopes and 64-bit blind tokens only", async () => {
+    const row = await withDb((db) => db.selectFrom("reports").selectAll().where("id", "=", ids.inBody).executeTakeFirstOrThrow());
+    const clear = JSON.stringify(row, (_k, v) => (v instanceof Uint8Array ? new TextDecoder().decode(v) : v)).toLowerCase();
+    for (const word of ["invoice 4471", "paypal payment", "pending"]) expect(clear).not.toContain(word);
+    expect(row.subject_enc![0]).toBe(1); // envelope version byte
+    expect(row.body_tokens!.length).toBeGreaterThan(5);
+    for (const t of row.search_tokens!) expect(BigInt(t)).toBeLessThan(2n ** 63n);
   });
 });
 

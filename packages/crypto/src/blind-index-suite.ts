@@ -1,6 +1,7 @@
 // Blind index: equal for the same normalised address, different across keys, never the address.
 import { describe, expect, it } from "vitest";
 import { blindIndex, blindIndexCandidates, normaliseEmail } from "./blind-index.ts";
+import { blindSearchTokens } from "./blind-tokens.ts";
 import { toHex } from "./bytes.ts";
 import { KEYRING_K1, KEYRING_K2_WITH_K1 } from "./field-cipher-suite.ts";
 import { loadKeyring as loadDefault, type Keyring } from "./keyring.ts";
@@ -45,6 +46,24 @@ export function blindIndexSuite(runtime: string, loadKeyring: (secret: string) =
         ["k2", underK2],
         ["k1", underK1],
       ]);
+    });
+
+    it("blinds search words to signed 64-bit decimals: stable per key, distinct per word and key, unrelated to the email index", async () => {
+      const rotated = loadKeyring(KEYRING_K2_WITH_K1);
+      const [invoice, invoice2, other] = await blindSearchTokens(keyring, ["invoice", "invoice", "invoices"]);
+      expect(invoice).toMatch(/^-?\d{1,19}$/);
+      expect(BigInt(invoice!)).toBeGreaterThanOrEqual(-(2n ** 63n));
+      expect(BigInt(invoice!)).toBeLessThan(2n ** 63n);
+      expect(invoice2).toBe(invoice);
+      expect(other).not.toBe(invoice);
+      // Under k1 explicitly through a keyring whose primary is k2: the same as k1's; the primary's differs.
+      expect(await blindSearchTokens(rotated, ["invoice"], "k1")).toEqual([invoice]);
+      expect(await blindSearchTokens(rotated, ["invoice"])).not.toEqual([invoice]);
+      // Its own derived key: not a prefix of the email blind index of the same bytes.
+      const email = toHex(await blindIndex(keyring, "invoice@example.com"));
+      const [asToken] = await blindSearchTokens(keyring, ["invoice@example.com"]);
+      expect(email.slice(0, 16)).not.toBe(BigInt.asUintN(64, BigInt(asToken!)).toString(16).padStart(16, "0"));
+      await expect(blindSearchTokens(keyring, ["x"], "nope")).rejects.toThrow(/not in the keyring/);
     });
   });
 }

@@ -6,3 +6,4 @@ export { blindIndex, blindIndexCandidates, normaliseEmail, EMAIL_INDEX_PURPOSE }
 export { fieldKeyInfo, blindIndexKeyInfo, FIELD_KEY_LABEL, BLIND_INDEX_LABEL, type FieldContext } from "./derive.ts";
 export { KeyringError, DecryptionError, type KeyringErrorCode, type DecryptionErrorCode } from "./errors.ts";
 export { bytesEqual, toHex } from "./bytes.ts";
+export { blindSearchTokens, SEARCH_TOKEN_PURPOSE, SEARCH_TOKEN_BITS } from "./blind-tokens.ts";

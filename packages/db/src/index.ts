@@ -12,4 +12,6 @@ export { insertUsageRows, summarizeUsage, usageSummaryQuery, type UsageRow, type
 export { maintainLogPartitions, logMaintenanceSettingsFrom, DEFAULT_LOG_MAINTENANCE, type LogMaintenanceSettings, type MaintenanceAction } from "./log-maintenance.ts";
 export { searchReports, searchOrder, type ReportSearchQuery, type ReportSearchHit, type ReportSearchPage, type SearchPosition, type SearchOrder, type Verdict } from "./report-search-repo.ts";
 export { boundSearchBody, SEARCH_BODY_MAX_CHARS } from "./search-body.ts";
+export { searchTokens, parseSearchQuery, buildSnippet, foldText, stemPlural, MAX_TOKEN_CHARS, type ParsedSearchQuery, type QueryGroup } from "./search-text.ts";
+export { reportSearchFields, bytea, MAX_BODY_TOKENS, MAX_SUBJECT_TOKENS, MAX_DOMAIN_TOKENS, type ReportSearchSource, type ReportSearchFields } from "./report-search-fields.ts";
 export type { AuthTables, UsersTable, AuthSessionsTable, RefreshTokensTable, LoginChallengesTable, BackupCodesTable } from "./schema-auth.ts";

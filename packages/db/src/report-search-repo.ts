@@ -1,10 +1,12 @@
-// Report search: full text (websearch_to_tsquery, ranked by ts_rank_cd), look-alike domains
-// (pg_trgm word similarity, used as a filter: results stay newest first, so a common look-alike is
-// not scored on every matching row) and filters, with keyset pagination. Snippets (ts_headline) and
-// similarity scores are computed only for the rows of the returned page.
+// Report search over the blind token index (migration 0008): the query is tokenised and blinded in
+// TypeScript (under every key of the ring, for rows not yet re-blinded after a rotation) and matched
+// with `search_tokens @> ...` (GIN); look-alike domains use pg_trgm word similarity as a filter
+// (results stay newest first); keyset pagination. Subjects and snippets are decrypted here, only for
+// the rows of the returned page.
 import { sql, type Kysely, type RawBuilder } from "kysely";
+import { blindSearchTokens, decryptFieldText, type Keyring } from "@traceo/crypto";
 import type { Database } from "./schema.ts";
-
+import { buildSnippet, parseSearchQuery, type ParsedSearchQuery } from "./search-text.ts";
 export type Verdict = "phishing" | "suspicious" | "legitimate";
 /** Text queries are ranked; everything else (look-alike domains included) is newest first. */
 export type SearchOrder = "rank" | "time";
@@ -19,7 +21,7 @@ export interface SearchPosition {
 
 export interface ReportSearchQuery {
   accountId: string;
-  /** Web-search syntax: words, "phrases", -negation, or. Any text is a valid query. */
+  /** Web-search syntax: words, "phrases" (all their words), -negation, or. Any text is a valid query. */
   text?: string;
   /** A domain or fragment to find look-alikes of (`paypa1`). */
   domain?: string;
@@ -41,7 +43,7 @@ export interface ReportSearchHit {
   subject: string | null;
   sender_domain: string | null;
   link_domains: string[];
-  /** Matched words between « and » (plain text: render it as text, not HTML). */
+  /** Matched words between « and » (plain text: render it as text, not HTML), from the decrypted subject and body. */
   snippet: string | null;
   rank: number | null;
   domain_similarity: number | null;
@@ -59,27 +61,62 @@ export function searchOrder(q: Pick<ReportSearchQuery, "text" | "domain">): Sear
   return q.text !== undefined ? "rank" : "time";
 }
 
-const HEADLINE_OPTIONS = 'StartSel=«, StopSel=», MaxWords=30, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "';
-
 /**
  * Ranked search scores at most this many matches: the newest ones (as of the first page). Ranking
- * must read every candidate's tsvector, so without a bound a common word in a big account costs
+ * reads every candidate's token arrays, so without a bound a common word in a big account costs
  * seconds; with it, the cost is flat. Narrow with from/to to reach further back.
  */
 export const RANK_WINDOW = 2_000;
 
+/** Rank = 3 x query words in the subject + 2 x in the domains + 1 x in the body; ties: newest first (id). */
+const RANK_WEIGHTS = { subject: 3, domain: 2, body: 1 } as const;
+
 type Row = {
-  id: string; created_at: Date; kind: "email" | "url"; verdict: Verdict; score: number; subject: string | null;
-  sender_domain: string | null; link_domains: string[]; sort_value: string; rank: number | null; domain_similarity: number | null;
-  snippet: string | null; candidates: string | null;
+  id: string; created_at: Date; kind: "email" | "url"; verdict: Verdict; score: number; subject_enc: Uint8Array | null; body_text_enc: Uint8Array | null;
+  sender_domain: string | null; link_domains: string[]; sort_value: string; rank: number | null; domain_similarity: number | null; candidates: string | null;
 };
 
-export async function searchReports(db: Kysely<Database>, q: ReportSearchQuery): Promise<ReportSearchPage> {
+const bigints = (tokens: readonly string[]) => sql`${tokens}::bigint[]`;
+
+/** The text condition for rows keyed by one key id: any group, each with all its words and none of its exclusions. */
+async function keyedMatch(keyring: Keyring, keyId: string, query: ParsedSearchQuery): Promise<{ match: RawBuilder<unknown>; terms: string[] }> {
+  const groups = await Promise.all(
+    query.groups.map(async (g) => {
+      const parts: RawBuilder<unknown>[] = [];
+      if (g.all.length > 0) parts.push(sql`r.search_tokens @> ${bigints(await blindSearchTokens(keyring, g.all, keyId))}`);
+      for (const none of g.none) parts.push(sql`NOT coalesce(r.search_tokens @> ${bigints(await blindSearchTokens(keyring, none, keyId))}, false)`);
+      return sql`(${sql.join(parts, sql` AND `)})`;
+    }),
+  );
+  return { match: sql`(r.search_key_id = ${keyId} AND (${sql.join(groups, sql` OR `)}))`, terms: await blindSearchTokens(keyring, query.terms, keyId) };
+}
+
+async function reveal(keyring: Keyring, row: Row, terms: readonly string[] | undefined): Promise<{ subject: string | null; snippet: string | null }> {
+  const open = (column: "subject_enc" | "body_text_enc") => {
+    const envelope = row[column];
+    return envelope ? decryptFieldText(keyring, { table: "reports", column, rowId: row.id }, envelope) : Promise.resolve(null);
+  };
+  const [subject, body] = await Promise.all([open("subject_enc"), terms ? open("body_text_enc") : null]);
+  if (!terms) return { subject, snippet: null };
+  const text = [subject, body].filter((t): t is string => !!t).join(" — ");
+  return { subject, snippet: text === "" ? null : buildSnippet(text, terms) };
+}
+
+export async function searchReports(db: Kysely<Database>, keyring: Keyring, q: ReportSearchQuery): Promise<ReportSearchPage> {
   const order = searchOrder(q);
-  const tsquery = sql`websearch_to_tsquery('english', ${q.text ?? ""})`;
+  const parsed = q.text !== undefined ? parseSearchQuery(q.text) : undefined;
+  // Only stop words or symbols: nothing can match (as websearch_to_tsquery's empty query).
+  if (parsed && parsed.groups.length === 0) return { order, rankWindowFull: false, hits: [], next: null };
 
   const conditions: RawBuilder<unknown>[] = [sql`r.account_id = ${q.accountId}`];
-  if (q.text !== undefined) conditions.push(sql`r.search_vector @@ ${tsquery}`);
+  let rankTerms: RawBuilder<unknown> = sql`NULL::bigint[]`;
+  if (parsed) {
+    // Every key of the ring, the primary first: rows keep the key they were blinded under until rotated.
+    const ids = [keyring.primaryKeyId, ...keyring.keyIds.filter((id) => id !== keyring.primaryKeyId)];
+    const keyed = await Promise.all(ids.map((id) => keyedMatch(keyring, id, parsed)));
+    conditions.push(sql`(${sql.join(keyed.map((k) => k.match), sql` OR `)})`);
+    rankTerms = sql`(CASE r.search_key_id ${sql.join(ids.map((id, i) => sql`WHEN ${id} THEN ${bigints(keyed[i]!.terms)}`), sql` `)} END)`;
+  }
   if (q.domain !== undefined) conditions.push(sql`${q.domain} <% r.domains_text`);
   if (q.verdicts && q.verdicts.length > 0) conditions.push(sql`r.verdict = ANY(${q.verdicts}::text[])`);
   if (q.from) conditions.push(sql`r.created_at >= ${q.from.toISOString()}::timestamptz`);
@@ -87,9 +124,9 @@ export async function searchReports(db: Kysely<Database>, q: ReportSearchQuery):
   const where = sql.join(conditions, sql` AND `);
 
   const similarity = q.domain !== undefined ? sql`word_similarity(${q.domain}, r.domains_text)` : sql`NULL::real`;
-  const snippet = q.text !== undefined ? sql`ts_headline('english', concat_ws(' — ', r.subject, r.body_text), ${tsquery}, ${HEADLINE_OPTIONS})` : sql`NULL::text`;
-  const columns = sql`r.id, r.created_at, r.kind, r.verdict, r.score, r.subject, r.sender_domain, r.link_domains,
-                      ${similarity} AS domain_similarity, ${snippet} AS snippet`;
+  const columns = sql`r.id, r.created_at, r.kind, r.verdict, r.score, r.subject_enc, ${parsed ? sql`r.body_text_enc` : sql`NULL::bytea`} AS body_text_enc,
+                      r.sender_domain, r.link_domains, ${similarity} AS domain_similarity`;
+  const matched = (tokens: string) => sql`(SELECT count(*) FROM unnest(qt.terms) AS t WHERE t = ANY(r.${sql.raw(tokens)}))`;
 
   const asOf = q.after?.asOf ?? new Date().toISOString();
   let rows: Row[];
@@ -104,8 +141,10 @@ export async function searchReports(db: Kysely<Database>, q: ReportSearchQuery):
         ORDER BY r.created_at DESC, r.id DESC
         LIMIT ${RANK_WINDOW}
       ), ranked AS (
-        SELECT r.id, ts_rank_cd(r.search_vector, ${tsquery}) AS sort_key
+        SELECT r.id, (${RANK_WEIGHTS.subject} * ${matched("subject_tokens")} + ${RANK_WEIGHTS.domain} * ${matched("domain_tokens")}
+                      + ${RANK_WEIGHTS.body} * ${matched("body_tokens")})::real AS sort_key
         FROM candidates c JOIN reports r ON r.id = c.id
+        CROSS JOIN LATERAL (SELECT ${rankTerms} AS terms) AS qt
       ), page AS (
         SELECT id, sort_key FROM ranked ${after}
         ORDER BY sort_key DESC, id DESC
@@ -134,20 +173,21 @@ export async function searchReports(db: Kysely<Database>, q: ReportSearchQuery):
   const more = rows.length > q.limit;
   const pageRows = more ? rows.slice(0, q.limit) : rows;
   const last = pageRows.at(-1);
+  const revealed = await Promise.all(pageRows.map((r) => reveal(keyring, r, parsed?.terms)));
   return {
     order,
     next: more && last ? { value: last.sort_value, id: last.id, ...(order === "rank" ? { asOf } : {}) } : null,
     rankWindowFull: order === "rank" && Number(rows[0]?.candidates ?? 0) >= RANK_WINDOW,
-    hits: pageRows.map((r) => ({
+    hits: pageRows.map((r, i) => ({
       id: r.id,
       created_at: new Date(r.created_at).toISOString(),
       kind: r.kind,
       verdict: r.verdict,
       score: r.score,
-      subject: r.subject,
+      subject: revealed[i]!.subject,
       sender_domain: r.sender_domain,
       link_domains: r.link_domains,
-      snippet: r.snippet,
+      snippet: revealed[i]!.snippet,
       rank: r.rank === null ? null : Number(r.rank),
       domain_similarity: r.domain_similarity === null ? null : Number(r.domain_similarity),
     })),

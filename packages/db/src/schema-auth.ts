@@ -15,6 +15,8 @@ export interface UsersTable {
   email_bidx: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
   password_hash: string;
   created_at: CreatedAt;
+  /** encryptField(keyring, { table: "users", column: "phone_enc", rowId: id }, normalisePhone(phone)); migration 0007 */
+  phone_enc: Envelope;
   /** encryptField(keyring, { table: "users", column: "totp_secret_enc", rowId: id }, secret bytes) */
   totp_secret_enc: Envelope;
   totp_enabled_at: Timestamp;

@@ -42,7 +42,6 @@ export interface ReportsTable {
   score: number;
   probability: number;
   model_version: string;
-  subject: string | null;
   sender_domain: string | null;
   link_domains: ColumnType<string[], string[] | undefined, string[]>;
   result: JSONColumnType<Record<string, unknown>>;

@@ -1,4 +1,4 @@
-// What goes into reports.body_text: a bounded prefix of the message's visible text.
+// What is kept of a message's visible text for search (encrypted as reports.body_text_enc, blind-tokenised): a bounded prefix.
 export const SEARCH_BODY_MAX_CHARS = 65_536;
 
 /**

@@ -8,10 +8,10 @@ import { generateKeyringSecret } from '@traceo/crypto';
 import { createApiKey, runMigrations } from '@traceo/ops';
 import { chooseRedis, choosePostgres, redact } from './dev/choose-backends.ts';
 import { ensureDevVars, parseDevVars, randomSecret } from './dev/dev-vars.ts';
-import { startOnPreferredPort } from './dev/listen-fallback.ts';
+import { freePortPreferring, startOnPreferredPort } from './dev/listen-fallback.ts';
 import { runDemo } from './dev/demo.ts';
 import { syncFunctionDevVars } from './dev/function-dev-vars.ts';
-import { DEV_CONFIGS, startWranglerDev, waitForHttp, type WranglerDev } from './dev/wrangler-process.ts';
+import { DEV_CONFIGS, SETTINGLESS_CONFIGS, startWranglerDev, waitForHttp, type WranglerDev } from './dev/wrangler-process.ts';
 import { startNeonWsProxy } from './neon-ws-proxy.ts';
 import { startUpstashAdapter } from './upstash-redis-adapter.ts';
 
@@ -19,6 +19,7 @@ const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const PORT = Number(process.env.PORT ?? 8787);
 const PROXY_PORT = 4444;
 const ADAPTER_PORT = 8079;
+const INSPECTOR_PORT = 9229;
 const READY_TIMEOUT_MS = 90_000;
 // `npm run dev -- --embedded` uses PGlite and the in-memory Redis even when servers are running.
 const FORCE_EMBEDDED = process.argv.includes('--embedded');
@@ -88,13 +89,16 @@ async function main(): Promise<void> {
   say(devVars.created ? 'wrote .dev.vars (fresh random secrets; ignored by git)' : 'using the existing .dev.vars');
   if (devVars.added.length > 0) say(`added new settings to .dev.vars: ${devVars.added.join(', ')}`);
   if (devVars.vars.UPSTASH_REDIS_REST_TOKEN !== token) vars.UPSTASH_REDIS_REST_TOKEN = token;
-  syncFunctionDevVars({ root: ROOT, configs: DEV_CONFIGS, effective: { ...devVars.vars, ...vars }, shimVars: vars });
+  syncFunctionDevVars({ root: ROOT, configs: DEV_CONFIGS.filter((c) => !SETTINGLESS_CONFIGS.includes(c)), effective: { ...devVars.vars, ...vars }, shimVars: vars });
 
   const applied = await runMigrations({ databaseUrl: postgres.databaseUrl, createDatabase: postgres.createDatabase });
   say(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');
   const key = await createApiKey({ databaseUrl: postgres.databaseUrl, name: `dev ${new Date().toISOString()}`, tier: 'pro' });
 
-  wrangler = startWranglerDev({ root: ROOT, port: PORT, vars });
+  // wrangler's DevTools port: 9229 unless another `wrangler dev` holds it (wrangler would exit).
+  const inspectorPort = await freePortPreferring(INSPECTOR_PORT);
+  if (inspectorPort !== INSPECTOR_PORT) say(`DevTools inspector on port ${inspectorPort} (${INSPECTOR_PORT} was taken)`);
+  wrangler = startWranglerDev({ root: ROOT, port: PORT, inspectorPort, vars });
   void wrangler.exited.then((code) => {
     if (!stopping) {
       say(`wrangler exited (code ${code}); stopping`);
@@ -113,6 +117,7 @@ async function main(): Promise<void> {
     [
       '',
       `[dev] ready on ${base} in ${process.uptime().toFixed(1)} s`,
+      `[dev] web console: ${base}/console/`,
       `[dev] dev API key (tier ${key.tier}, shown once): ${key.key}`,
       `[dev] try it:`,
       `  curl -sS -X POST ${base}/v1/analyze/url -H 'Authorization: Bearer ${key.key}' -H 'Content-Type: application/json' -d '${body}'`,

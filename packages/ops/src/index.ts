@@ -32,3 +32,4 @@ export async function createApiKey(opts: { databaseUrl?: string; name: string; t
 export { ensureDatabaseExists, openNodeDatabase, DEFAULT_DATABASE_URL, createApiKeyRow, type CreatedApiKey };
 export { migrateUp, migrateDown, readMigrations } from "./migrations.ts";
 export { runAsAdmin, LOCAL_ADMIN_DATABASE_URL } from "./admin-sql.ts";
+export { reindexReports, countUnindexed, type ReindexScope, type ReindexResult } from "./report-reindex.ts";

@@ -6,6 +6,9 @@ import { blindIndex, decryptField, encryptField, needsReencryption, type Keyring
 import { ENCRYPTED_COLUMNS, type EncryptedColumn } from "@traceo/db";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 
+/** The usage entry for reports' blind search tokens: keyed by reports.search_key_id, not an envelope. */
+export const SEARCH_INDEX_USAGE = { table: "reports", column: "search_tokens" } as const;
+
 /** Reported in place of a key id for bytes that are not an envelope (impossible behind the CHECKs). */
 export const NOT_AN_ENVELOPE = "(not an envelope)";
 
@@ -75,7 +78,11 @@ function groupByTable(columns: readonly EncryptedColumn[]): TableGroup[] {
   return [...groups.values()];
 }
 
-/** Rows per key id for every encrypted column (NULLs not counted). */
+/**
+ * Rows per key id for every encrypted column (NULLs not counted) and, with the default columns, for
+ * the reports' blind search index (`reports.search_tokens`): removing a key that still blinds
+ * indexed reports would make them unfindable until reindexed, so it counts as protecting data.
+ */
 export async function keyUsage(db: Kysely<any>, columns: readonly EncryptedColumn[] = ENCRYPTED_COLUMNS): Promise<KeyUsage[]> {
   const usage: KeyUsage[] = [];
   for (const { table, column } of columns) {
@@ -84,12 +91,20 @@ export async function keyUsage(db: Kysely<any>, columns: readonly EncryptedColum
       FROM ${ident(table)} WHERE ${ident(column)} IS NOT NULL GROUP BY 1 ORDER BY 1`.execute(db);
     for (const row of result.rows) usage.push({ table, column, keyId: row.key_id ?? NOT_AN_ENVELOPE, rows: Number(row.rows) });
   }
+  if (columns === ENCRYPTED_COLUMNS) {
+    const result = await sql<{ key_id: string; rows: string }>`
+      SELECT search_key_id AS key_id, count(*)::text AS rows FROM reports WHERE search_key_id IS NOT NULL GROUP BY 1 ORDER BY 1`.execute(db);
+    for (const row of result.rows) usage.push({ ...SEARCH_INDEX_USAGE, keyId: row.key_id, rows: Number(row.rows) });
+  }
   return usage;
 }
 
-/** Key ids that protect data but are missing from the keyring. */
+/**
+ * Key ids that protect encrypted data but are missing from the keyring. Search-index keys are not
+ * counted: rotation re-blinds those rows from their envelopes, which need no other key.
+ */
 export function missingKeys(keyring: Keyring, usage: KeyUsage[]): string[] {
-  return [...new Set(usage.filter((u) => u.rows > 0 && !keyring.has(u.keyId)).map((u) => u.keyId))];
+  return [...new Set(usage.filter((u) => u.rows > 0 && u.column !== SEARCH_INDEX_USAGE.column && !keyring.has(u.keyId)).map((u) => u.keyId))];
 }
 
 /** Why a key cannot be removed yet, or undefined when no data needs it. */

@@ -1,4 +1,5 @@
-// npm run keys:rotate                          re-encrypt every encrypted column to the primary key
+// npm run keys:rotate                          re-encrypt every encrypted column to the primary key,
+//                                              then re-blind reports' search tokens keyed by an old key
 // npm run keys:rotate -- --check               rows per key id, per encrypted column
 // npm run keys:rotate -- --check-removable ID  exit 0 only if no data still needs key ID
 // Options: --batch-size N (default 500). Reads TRACEO_ENCRYPTION_KEYS and DATABASE_URL from the
@@ -6,7 +7,8 @@
 import { parseArgs } from "node:util";
 import { KeyringError, loadKeyring, type Keyring } from "@traceo/crypto";
 import { nodeCryptoEngine } from "@traceo/crypto/node-engine";
-import { keyUsage, missingKeys, removalBlocker, rotateToPrimary, RotationError, type KeyUsage } from "./key-rotation.ts";
+import { keyUsage, missingKeys, removalBlocker, rotateToPrimary, RotationError, SEARCH_INDEX_USAGE, type KeyUsage } from "./key-rotation.ts";
+import { countUnindexed, reindexReports } from "./report-reindex.ts";
 import { DEFAULT_DATABASE_URL, openNodeDatabase } from "./node-database.ts";
 import { readSetting } from "./settings.ts";
 
@@ -35,7 +37,8 @@ function parse() {
 function printUsage(usage: KeyUsage[], keyring: Keyring): void {
   if (usage.length === 0) return console.log("no encrypted values stored");
   for (const u of usage) {
-    const note = u.keyId === keyring.primaryKeyId ? " (primary)" : keyring.has(u.keyId) ? " (old key: rotate)" : " (NOT IN KEYRING)";
+    const index = u.column === SEARCH_INDEX_USAGE.column;
+    const note = u.keyId === keyring.primaryKeyId ? " (primary)" : keyring.has(u.keyId) ? " (old key: rotate)" : index ? " (key gone: rotate to re-blind)" : " (NOT IN KEYRING)";
     console.log(`${u.table}.${u.column}\t${u.keyId}\t${u.rows}${note}`);
   }
   const perKey = new Map<string, number>();
@@ -69,8 +72,13 @@ async function main(): Promise<number> {
     const result = await rotateToPrimary(handle.db, keyring, { batchSize: args.batchSize, log: (line) => console.log(line) });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`done: re-encrypted ${result.fieldsRotated} field(s) in ${result.rowsRotated} row(s) to key "${keyring.primaryKeyId}" in ${seconds}s; ${result.fieldsLeft} field(s) left on other keys`);
+    // The reports' blind search tokens are keyed too: re-blind those under an old key from their (now rotated) envelopes.
+    const reindexed = await reindexReports(handle.db, keyring, { scope: "rotated", log: (line) => console.log(`search index: ${line}`) });
+    if (reindexed.rows > 0 || reindexed.left > 0) console.log(`search index: re-blinded ${reindexed.rows} report(s); ${reindexed.left} left on other keys`);
+    const unindexed = await countUnindexed(handle.db, keyring, "stale");
+    if (unindexed > reindexed.left) console.log(`search index: ${unindexed - reindexed.left} report(s) were never indexed (written before migration 0008): run npm run reports:reindex`);
     printUsage(await keyUsage(handle.db), keyring);
-    if (result.fieldsLeft > 0) {
+    if (result.fieldsLeft > 0 || reindexed.left > 0) {
       console.error("keys:rotate: some rows stayed locked by other transactions, or were written under an old key meanwhile (is every instance deployed with the new primary?); run again");
       return 1;
     }

@@ -18,6 +18,7 @@ export type AuditType =
   | "user.2fa_locked"
   | "user.backup_code_used"
   | "user.backup_codes_regenerated"
+  | "user.phone_changed"
   | "api_key.created"
   | "api_key.revoked"
   | "api_key.rolled";

@@ -2,8 +2,10 @@
 // a verdict with reasons out, stored as a report owned by the key's account.
 import { analyzeEmailWithText, EmailParseError } from "@traceo/detector";
 import { requireApiKey } from "@traceo/gateway";
-import { isJsonContentType, limitBody, problems, readJsonBody } from "@traceo/problem";
-import type { AnalyzeApp } from "../index.ts";
+import { API_KEY_SECURITY, createRoute, jsonBody, problemResponses, RATE_LIMIT_HEADERS, z, type RouteHandler } from "@traceo/openapi";
+import { limitBody, problems } from "@traceo/problem";
+import type { AnalyzeEnv } from "../app-types.ts";
+import { ReportSchema } from "../schemas.ts";
 import { storeReport } from "../store-report.ts";
 
 export const MAX_EMAIL_BYTES = 10 * 1024 * 1024;
@@ -23,39 +25,53 @@ function looksLikeJsonEnvelope(bytes: Uint8Array): boolean {
   }
 }
 
-async function readMessage(contentType: string | undefined, body: () => Promise<ArrayBuffer>, json: () => Promise<unknown>): Promise<string | Uint8Array> {
-  const mediaType = contentType?.split(";")[0]!.trim().toLowerCase();
+const RawMessage = z.string().openapi({ description: "The raw RFC 822 message (≤ 10 MB).", example: "From: PayPal <service@paypa1-secure.top>\r\nSubject: Verify your account\r\n\r\nClick http://paypa1-secure.top/login" });
+
+export const EmailJsonSchema = z
+  .object({ raw: z.string({ error: "expected a string holding the RFC 822 message" }).openapi({ description: "The raw RFC 822 message." }) })
+  .openapi("EmailRequest");
+
+export const analyzeEmailRoute = createRoute({
+  method: "post",
+  path: "/v1/analyze/email",
+  tags: ["analyze"],
+  summary: "Score a raw email",
+  description: "The message as the body (`message/rfc822` or `text/plain`), or JSON `{\"raw\": \"...\"}`; at most 10 MB.",
+  security: API_KEY_SECURITY,
+  middleware: [limitBody(MAX_EMAIL_BYTES), requireApiKey("analyze:email"), jsonBody({ otherTypes: RAW_TYPES })] as const,
+  request: {
+    // Documented as required once registered (see documentBodyAsRequired in index.ts).
+    body: { required: false, content: { "message/rfc822": { schema: RawMessage }, "text/plain": { schema: RawMessage }, "application/json": { schema: EmailJsonSchema } } },
+  },
+  responses: {
+    200: { description: "The report (stored, owned by the key's account).", headers: RATE_LIMIT_HEADERS, content: { "application/json": { schema: ReportSchema } } },
+    ...problemResponses([400, 401, 403, 413, 415, 422, 429, 503], { rateLimited: true }),
+  },
+});
+
+async function readMessage(c: Parameters<typeof analyzeEmailHandler>[0]): Promise<string | Uint8Array> {
+  const mediaType = c.req.header("content-type")?.split(";")[0]!.trim().toLowerCase();
   if (mediaType && RAW_TYPES.includes(mediaType)) {
-    const bytes = new Uint8Array(await body());
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.byteLength === 0) throw problems.emptyBody("Send the raw RFC 822 message as the body.");
     if (looksLikeJsonEnvelope(bytes)) throw problems.unsupportedMediaType(ACCEPTED_TYPES, 'The body is a JSON object: send it with "Content-Type: application/json".');
     return bytes;
   }
-  if (isJsonContentType(contentType)) {
-    const payload = await json();
-    if (typeof payload !== "object" || payload === null || Array.isArray(payload)) throw problems.invalidRequest('Send a JSON object: {"raw": "<the RFC 822 message>"}.');
-    const raw = (payload as Record<string, unknown>).raw;
-    if (typeof raw !== "string") throw problems.invalidRequest('"raw" must be a string holding the RFC 822 message.', [{ path: "/raw", message: "expected a string" }]);
-    if (raw.trim() === "") throw problems.emptyBody('"raw" is empty.');
-    return raw;
-  }
-  throw problems.unsupportedMediaType(ACCEPTED_TYPES);
+  // JSON (anything else was refused by jsonBody): the schema has checked {"raw": string}.
+  const { raw } = c.req.valid("json") as z.infer<typeof EmailJsonSchema>;
+  if (raw.trim() === "") throw problems.emptyBody('"raw" is empty.');
+  return raw;
 }
 
-export function registerAnalyzeEmail(app: AnalyzeApp): void {
-  app.post("/v1/analyze/email", limitBody(MAX_EMAIL_BYTES), requireApiKey("analyze:email"), async (c) => {
-    const raw = await readMessage(c.req.header("content-type"), () => c.req.arrayBuffer(), () => readJsonBody(c));
-    let analysed;
-    try {
-      analysed = await analyzeEmailWithText(raw);
-    } catch (err) {
-      if (err instanceof EmailParseError) throw problems.unprocessableMessage(err.message);
-      throw err;
-    }
-    const report = await storeReport(c, analysed.analysis, { raw, bodyText: analysed.bodyText });
-    return c.json(report, 200);
-  });
-  app.on(["GET", "PUT", "PATCH", "DELETE"], "/v1/analyze/email", () => {
-    throw problems.methodNotAllowed(["POST"]);
-  });
-}
+export const analyzeEmailHandler: RouteHandler<typeof analyzeEmailRoute, AnalyzeEnv> = async (c) => {
+  const raw = await readMessage(c);
+  let analysed;
+  try {
+    analysed = await analyzeEmailWithText(raw);
+  } catch (err) {
+    if (err instanceof EmailParseError) throw problems.unprocessableMessage(err.message);
+    throw err;
+  }
+  const report = await storeReport(c, analysed.analysis, { raw, bodyText: analysed.bodyText });
+  return c.json(report, 200);
+};

@@ -2,23 +2,20 @@
 // Every failure is the same 401 whatever the reason (unknown name, wrong password), and an unknown
 // name spends the same argon2 time as a known one.
 import { burnPasswordCheck, hashPassword, verifyPassword } from "@traceo/auth";
-import { problems } from "@traceo/problem";
-import { audit, authProblems, clientInfo, readJsonObject, requiredString } from "@traceo/session-auth";
+import { audit, authProblems, clientInfo } from "@traceo/session-auth";
+import type { Schema } from "hono";
 import type { AuthApp } from "../app-types.ts";
-import { IDENTIFIER, PASSWORD_AT_LOGIN } from "../input-rules.ts";
+import { loginRoute } from "../api-routes.ts";
 import { startSession } from "../issue-tokens.ts";
 import { keyringOf } from "../keyring.ts";
 import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "../login-limits.ts";
 import { CHALLENGE_SECONDS, createChallenge } from "../store/challenges.ts";
 import { findUserForLogin, updatePasswordHash } from "../store/users.ts";
 
-export function registerLogin(app: AuthApp): void {
-  app.post("/auth/login", async (c) => {
-    const body = await readJsonObject(c);
-    if (body.username !== undefined && body.email !== undefined) throw problems.invalidRequest("Send `username` or `email`, not both.");
-    const field = body.email !== undefined ? "email" : "username";
-    const identifier = requiredString(body, field, IDENTIFIER);
-    const password = requiredString(body, "password", PASSWORD_AT_LOGIN);
+export function registerLogin<S extends Schema>(app: AuthApp<S>) {
+  return app.openapi(loginRoute, async (c) => {
+    const { username, email, password } = c.req.valid("json");
+    const identifier = (email ?? username)!; // the schema asks for exactly one of them
 
     const services = c.get("services");
     const db = services.database().db;

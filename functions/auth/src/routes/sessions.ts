@@ -1,15 +1,16 @@
 // POST /auth/refresh {refresh_token} -> a new token pair (the old refresh token is spent; presenting
 // it again revokes the session). POST /auth/logout and /auth/logout-everywhere end sessions.
 import { looksLikeOpaqueToken } from "@traceo/auth";
-import { audit, authProblems, readJsonObject, requireSession, requiredString } from "@traceo/session-auth";
+import { audit, authProblems } from "@traceo/session-auth";
+import type { Schema } from "hono";
 import type { AuthApp } from "../app-types.ts";
-import { OPAQUE_TOKEN } from "../input-rules.ts";
+import { logoutEverywhereRoute, logoutRoute, refreshRoute } from "../api-routes.ts";
 import { tokenPair } from "../issue-tokens.ts";
 import { revokeAllSessions, revokeSession, rotateRefreshToken } from "../store/sessions.ts";
 
-export function registerSessions(app: AuthApp): void {
-  app.post("/auth/refresh", async (c) => {
-    const presented = requiredString(await readJsonObject(c), "refresh_token", OPAQUE_TOKEN);
+export function registerSessions<S extends Schema>(app: AuthApp<S>) {
+  const app1 = app.openapi(refreshRoute, async (c) => {
+    const presented = c.req.valid("json").refresh_token;
     if (!looksLikeOpaqueToken("rt", presented)) throw authProblems.invalidRefreshToken();
     const result = await rotateRefreshToken(c.get("services").database().db, presented);
     if (result.kind === "reused") {
@@ -20,14 +21,14 @@ export function registerSessions(app: AuthApp): void {
     return c.json(await tokenPair(c, result, result.refreshToken));
   });
 
-  app.post("/auth/logout", requireSession(), async (c) => {
+  const app2 = app1.openapi(logoutRoute, async (c) => {
     const { sessionId, userId, accountId } = c.get("session");
     await revokeSession(c.get("services").database().db, sessionId, "logout");
     await audit(c, "user.logout", { userId, accountId, details: { session_id: sessionId } });
     return c.body(null, 204);
   });
 
-  app.post("/auth/logout-everywhere", requireSession(), async (c) => {
+  return app2.openapi(logoutEverywhereRoute, async (c) => {
     const { userId, accountId } = c.get("session");
     const ended = await revokeAllSessions(c.get("services").database().db, userId, "logout_everywhere");
     await audit(c, "user.logout_everywhere", { userId, accountId, details: { sessions_ended: ended } });

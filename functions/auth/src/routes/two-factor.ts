@@ -2,9 +2,10 @@
 //   setup (session + password) -> pending secret, otpauth URI, QR;  confirm {code} -> enabled + backup codes;
 //   verify {challenge, code} -> session;  disable {password, code};  backup-codes {password, code};  status.
 import { BACKUP_CODE_COUNT, buildOtpauthUri, encodeBase32, hashBackupCode, looksLikeOpaqueToken, matchTotpStep, newBackupCodes, newTotpSecret, normaliseBackupCode, normaliseTotpCode, qrSvgDataUri } from "@traceo/auth";
-import { audit, authProblems, readJsonObject, requireSession, requiredString } from "@traceo/session-auth";
+import { audit, authProblems } from "@traceo/session-auth";
+import type { Schema } from "hono";
 import type { AuthApp } from "../app-types.ts";
-import { CODE, OPAQUE_TOKEN, PASSWORD_AT_LOGIN } from "../input-rules.ts";
+import { backupCodesRoute, confirmRoute, disableRoute, setupRoute, statusRoute, verifyRoute } from "../api-routes.ts";
 import { startSession } from "../issue-tokens.ts";
 import { keyringOf } from "../keyring.ts";
 import { reauthenticate } from "../reauthenticate.ts";
@@ -21,9 +22,9 @@ async function freshBackupCodes(userId: string): Promise<{ codes: string[]; hash
   return { codes, hashes };
 }
 
-export function registerTwoFactor(app: AuthApp): void {
-  app.post("/auth/2fa/setup", requireSession(), async (c) => {
-    const password = requiredString(await readJsonObject(c), "password", PASSWORD_AT_LOGIN);
+export function registerTwoFactor<S extends Schema>(app: AuthApp<S>) {
+  const app1 = app.openapi(setupRoute, async (c) => {
+    const { password } = c.req.valid("json");
     const user = await reauthenticate(c, password, "2fa_setup");
     if (user.totp_enabled_at) throw authProblems.conflict("Two-factor authentication is already on; disable it first to set up a new authenticator.");
     const secret = newTotpSecret();
@@ -32,8 +33,8 @@ export function registerTwoFactor(app: AuthApp): void {
     return c.json({ otpauth_uri: otpauthUri, qr_svg: qrSvgDataUri(otpauthUri), secret: encodeBase32(secret), pending: true });
   });
 
-  app.post("/auth/2fa/confirm", requireSession(), async (c) => {
-    const entered = requiredString(await readJsonObject(c), "code", CODE);
+  const app2 = app1.openapi(confirmRoute, async (c) => {
+    const entered = c.req.valid("json").code;
     const { userId, accountId } = c.get("session");
     const db = c.get("services").database().db;
     await assertNotLocked(c, userId);
@@ -48,10 +49,8 @@ export function registerTwoFactor(app: AuthApp): void {
     return c.json({ enabled: true, backup_codes: codes });
   });
 
-  app.post("/auth/2fa/verify", async (c) => {
-    const body = await readJsonObject(c);
-    const challenge = requiredString(body, "challenge", OPAQUE_TOKEN);
-    const entered = requiredString(body, "code", CODE);
+  const app3 = app2.openapi(verifyRoute, async (c) => {
+    const { challenge, code: entered } = c.req.valid("json");
     if (!looksLikeOpaqueToken("chl", challenge)) throw authProblems.invalidChallenge();
     const db = c.get("services").database().db;
     const live = await findLiveChallenge(db, challenge);
@@ -65,10 +64,8 @@ export function registerTwoFactor(app: AuthApp): void {
     return c.json(await startSession(c, user, ["password", method]));
   });
 
-  app.post("/auth/2fa/disable", requireSession(), async (c) => {
-    const body = await readJsonObject(c);
-    const password = requiredString(body, "password", PASSWORD_AT_LOGIN);
-    const entered = requiredString(body, "code", CODE);
+  const app4 = app3.openapi(disableRoute, async (c) => {
+    const { password, code: entered } = c.req.valid("json");
     const user = await reauthenticate(c, password, "2fa_disable");
     if (!user.totp_enabled_at) throw authProblems.conflict("Two-factor authentication is not on.");
     await assertNotLocked(c, user.id);
@@ -78,10 +75,8 @@ export function registerTwoFactor(app: AuthApp): void {
     return c.json({ enabled: false });
   });
 
-  app.post("/auth/2fa/backup-codes", requireSession(), async (c) => {
-    const body = await readJsonObject(c);
-    const password = requiredString(body, "password", PASSWORD_AT_LOGIN);
-    const entered = requiredString(body, "code", CODE);
+  const app5 = app4.openapi(backupCodesRoute, async (c) => {
+    const { password, code: entered } = c.req.valid("json");
     const user = await reauthenticate(c, password, "2fa_backup_codes");
     if (!user.totp_enabled_at) throw authProblems.conflict("Two-factor authentication is not on.");
     await assertNotLocked(c, user.id);
@@ -92,7 +87,7 @@ export function registerTwoFactor(app: AuthApp): void {
     return c.json({ backup_codes: codes });
   });
 
-  app.get("/auth/2fa/status", requireSession(), async (c) => {
+  return app5.openapi(statusRoute, async (c) => {
     const db = c.get("services").database().db;
     const user = await findUserById(db, c.get("session").userId);
     if (!user) throw authProblems.sessionRequired("This account no longer exists.");

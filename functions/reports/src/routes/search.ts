@@ -1,13 +1,15 @@
 // GET /v1/reports?q=&verdict=&from=&to=&domain=&cursor=&limit= — the caller's account's reports:
-// full-text (web-search syntax; any text is valid), look-alike domains, filters, keyset paging.
+// text search over the blind token index (web-search syntax; any text is valid), look-alike domains,
+// filters, keyset paging. Subjects and snippets are decrypted with the keyring for the returned page only.
 import { searchOrder, searchReports, type Verdict } from "@traceo/db";
-import { requireApiKey } from "@traceo/gateway";
+import type { Schema } from "hono";
 import { problems } from "@traceo/problem";
 import type { ReportsApp } from "../app-types.ts";
+import { MAX_QUERY_CHARS } from "../limits.ts";
+import { searchRoute } from "../schemas.ts";
 import { decodeCursor, encodeCursor, queryFingerprint } from "../cursor.ts";
 import { invalidParam, parseInstant, parseLimit, parseText } from "../query-params.ts";
 
-export const MAX_QUERY_CHARS = 512;
 const VERDICTS: readonly Verdict[] = ["phishing", "suspicious", "legitimate"];
 const DOMAIN = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
 
@@ -26,8 +28,9 @@ function parseDomain(raw: string | undefined): string | undefined {
   return text;
 }
 
-export function registerSearch(app: ReportsApp): void {
-  app.get("/v1/reports", requireApiKey("reports:read"), async (c) => {
+/** The query's form is checked by searchRoute's schema; these parsers read the values. */
+export function registerSearch<S extends Schema>(app: ReportsApp<S>) {
+  return app.openapi(searchRoute, async (c) => {
     const rawQ = parseText("q", c.req.query("q"), MAX_QUERY_CHARS);
     const text = rawQ === undefined || rawQ.trim() === "" ? undefined : rawQ;
     const domain = parseDomain(c.req.query("domain"));
@@ -50,7 +53,8 @@ export function registerSearch(app: ReportsApp): void {
     const key = c.get("apiKey");
     let page;
     try {
-      page = await searchReports(c.get("services").database().db, {
+      const { database, keyring } = c.get("services");
+      page = await searchReports(database().db, keyring, {
         accountId: key.accountId, limit,
         ...(text !== undefined ? { text } : {}), ...(domain !== undefined ? { domain } : {}),
         ...(verdicts ? { verdicts } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), ...(after ? { after } : {}),
@@ -65,6 +69,6 @@ export function registerSearch(app: ReportsApp): void {
       next_cursor: page.next ? encodeCursor(page.order, page.next, fingerprint) : null,
       // Ranked search scores the newest RANK_WINDOW matches; true means older matches exist (narrow with from/to).
       rank_window_full: page.rankWindowFull,
-    });
+    }, 200);
   });
 }

@@ -1,9 +1,10 @@
 // GET /v1/usage?from=&to=&granularity=hour|day — request counts by status class and p50/p95
 // latency per UTC hour or day, for every key of the caller's account (or one, with key_id=).
 import { summarizeUsage, type UsageGranularity } from "@traceo/db";
-import { requireApiKey } from "@traceo/gateway";
+import type { Schema } from "hono";
 import { problems } from "@traceo/problem";
 import type { ReportsApp } from "../app-types.ts";
+import { usageRoute } from "../schemas.ts";
 import { invalidParam, parseEnum, parseInstant, parseText } from "../query-params.ts";
 
 const HOUR = 3_600_000;
@@ -12,8 +13,9 @@ const DAY = 24 * HOUR;
 export const MAX_RANGE_MS: Record<UsageGranularity, number> = { hour: 31 * DAY, day: 400 * DAY };
 const DEFAULT_RANGE_MS: Record<UsageGranularity, number> = { hour: DAY, day: 30 * DAY };
 
-export function registerUsage(app: ReportsApp): void {
-  app.get("/v1/usage", requireApiKey("reports:read"), async (c) => {
+/** The query's form is checked by usageRoute's schema; these parsers read the values. */
+export function registerUsage<S extends Schema>(app: ReportsApp<S>) {
+  return app.openapi(usageRoute, async (c) => {
     const granularity = parseEnum("granularity", c.req.query("granularity"), ["hour", "day"] as const, "day");
     const to = parseInstant("to", c.req.query("to")) ?? new Date();
     const from = parseInstant("from", c.req.query("from")) ?? new Date(to.getTime() - DEFAULT_RANGE_MS[granularity]);
@@ -38,6 +40,6 @@ export function registerUsage(app: ReportsApp): void {
       for (const cls of ["2xx", "3xx", "4xx", "5xx"] as const) totals[cls] += b.status[cls];
     }
     // Buckets without requests are left out (sparse series).
-    return c.json({ from: from.toISOString(), to: to.toISOString(), granularity, totals, buckets });
+    return c.json({ from: from.toISOString(), to: to.toISOString(), granularity, totals, buckets }, 200);
   });
 }

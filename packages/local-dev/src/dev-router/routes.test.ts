@@ -12,5 +12,13 @@ describe("dev router", () => {
     expect(functionFor("/v1/usage")).toBe("REPORTS");
     expect(functionFor("/v1/analyze/email")).toBe("ANALYZE");
     expect(functionFor("/health")).toBe("ANALYZE");
+    expect(functionFor("/openapi.json")).toBe("DOCS");
+    expect(functionFor("/docs")).toBe("DOCS");
+    expect(functionFor("/docs/vendor/redoc.standalone.js")).toBe("DOCS");
+    expect(functionFor("/docsearch")).toBe("ANALYZE");
+    expect(functionFor("/console")).toBe("CONSOLE");
+    expect(functionFor("/console/")).toBe("CONSOLE");
+    expect(functionFor("/console/js/main.js")).toBe("CONSOLE");
+    expect(functionFor("/consoles")).toBe("ANALYZE");
   });
 });

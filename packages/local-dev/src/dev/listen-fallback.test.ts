@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startNeonWsProxy } from '../neon-ws-proxy.ts';
-import { startOnPreferredPort } from './listen-fallback.ts';
+import { freePortPreferring, startOnPreferredPort } from './listen-fallback.ts';
 
 describe('startOnPreferredPort', () => {
   it('takes the preferred port when free and moves to a free one when it is taken', async () => {
@@ -19,5 +19,19 @@ describe('startOnPreferredPort', () => {
 
   it('passes on errors other than a taken port', async () => {
     await expect(startOnPreferredPort(1, () => Promise.reject(Object.assign(new Error('nope'), { code: 'EACCES' })))).rejects.toThrow('nope');
+  });
+});
+
+describe('freePortPreferring', () => {
+  it('gives the preferred port when nothing listens there, another free one when something does', async () => {
+    const holder = await startNeonWsProxy({ port: 0 });
+    try {
+      const moved = await freePortPreferring(holder.port);
+      expect(moved).not.toBe(holder.port);
+      expect(moved).toBeGreaterThan(0);
+      expect(await freePortPreferring(moved)).toBe(moved); // free again once the probe closed
+    } finally {
+      await holder.close();
+    }
   });
 });

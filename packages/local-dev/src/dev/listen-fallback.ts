@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+
 /**
  * Starts a server on its preferred port, or on a free one when that port is taken (another dev
  * server, say). Returns what `start` returned and whether it had to move.
@@ -9,4 +11,21 @@ export async function startOnPreferredPort<T>(preferred: number, start: (port: n
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     return { server: await start(0), moved: true };
   }
+}
+
+/**
+ * `preferred` if nothing listens on it, else a free port: for ports another program binds later
+ * (wrangler's DevTools inspector fails outright when 9229 is taken by another `wrangler dev`).
+ */
+export async function freePortPreferring(preferred: number): Promise<number> {
+  const probe = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        const bound = (server.address() as { port: number }).port;
+        server.close(() => resolve(bound));
+      });
+    });
+  return (await startOnPreferredPort(preferred, probe)).server;
 }

@@ -12,7 +12,12 @@ export const DEV_CONFIGS = [
   'functions/auth/wrangler.toml',
   'functions/keys/wrangler.toml',
   'functions/reports/wrangler.toml',
+  'functions/docs/wrangler.toml',
+  'functions/console/wrangler.toml',
 ];
+
+/** Workers that read no secrets (static assets, plus the console's headers): they get no generated .dev.vars of secrets. */
+export const SETTINGLESS_CONFIGS = ['functions/docs/wrangler.toml', 'functions/console/wrangler.toml'];
 
 export interface WranglerDev {
   child: ChildProcess;
@@ -25,13 +30,14 @@ export interface WranglerDev {
  * Runs `wrangler dev` in its own process group, so stopping it also stops the workerd it starts,
  * and Ctrl-C reaches wrangler only through us (once), not straight from the terminal.
  */
-export function startWranglerDev(opts: { root: string; port: number; vars: Record<string, string> }): WranglerDev {
+export function startWranglerDev(opts: { root: string; port: number; inspectorPort?: number; vars: Record<string, string> }): WranglerDev {
   const args = [
     join(opts.root, 'node_modules/wrangler/bin/wrangler.js'),
     'dev',
     ...DEV_CONFIGS.filter((config) => existsSync(join(opts.root, config))).flatMap((config) => ['--config', config]),
     '--ip', '127.0.0.1',
     '--port', String(opts.port),
+    ...(opts.inspectorPort ? ['--inspector-port', String(opts.inspectorPort)] : []),
     '--show-interactive-dev-session=false',
     ...Object.entries(opts.vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
   ];

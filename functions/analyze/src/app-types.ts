@@ -1,0 +1,3 @@
+import type { GatewayEnv, GatewayVariables } from "@traceo/gateway";
+
+export type AnalyzeEnv = { Bindings: GatewayEnv; Variables: GatewayVariables };

@@ -1,0 +1,1 @@
+export const MAX_QUERY_CHARS = 512;

@@ -1,0 +1,18 @@
+// One analysed item: the API's report fields (plus `id`/`created_at` when a server stored it), or why
+// it could not be analysed, with the HTTP status the API gives for it (null: no answer at all).
+import type { ReportFields } from "@traceo/detector";
+import type { Work } from "../inputs/work.ts";
+
+export type Report = ReportFields & { id?: string; created_at?: string };
+export type ItemError = { status: number | null; detail: string };
+export type Outcome = { report: Report; error?: undefined } | { report?: undefined; error: ItemError };
+
+export type Analyzer = (work: Work) => Promise<Outcome>;
+
+/** The API refuses bigger bodies (functions/analyze MAX_EMAIL_BYTES); the CLI refuses the same ones. */
+export const MAX_EMAIL_BYTES = 10 * 1024 * 1024;
+
+/** Turns a problem document's fields errors into one line: "Some URLs… (/url: contains spaces…)". */
+export function problemDetail(detail: string, errors?: { path: string; message: string }[]): string {
+  return errors && errors.length > 0 ? `${detail} (${errors.map((e) => `${e.path}: ${e.message}`).join("; ")})` : detail;
+}
