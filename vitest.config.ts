@@ -11,13 +11,13 @@ const TEST_KEYRING = '{"primary":"test1","keys":{"test1":"ac5tJqPLtWsrEJ9j13LIf6
 const GATEWAY_BINDINGS = { RATE_LIMIT_UNAVAILABLE_POLICY: "deny", RATE_LIMIT_TIMEOUT_MS: TEST_LIMITER_TIMEOUT_MS, TRACEO_ENCRYPTION_KEYS: TEST_KEYRING };
 
 /** A project whose tests run inside workerd with `main` as the Worker, bound to the shared shims and database. */
-function workerProject(opts: { name: string; main: string; configPath: string; include: string[]; bindings?: Record<string, string> }): TestProjectInlineConfiguration {
+function workerProject(opts: { name: string; main: string; configPath: string; include: string[]; bindings?: Record<string, string>; faultControl?: boolean }): TestProjectInlineConfiguration {
   return {
     plugins: [
       cloudflareTest(({ inject }) => ({
         main: opts.main,
         wrangler: { configPath: opts.configPath },
-        miniflare: { bindings: { ...inject("services"), ...inject("pgDump"), ...opts.bindings } },
+        miniflare: { bindings: { ...inject("services"), ...inject("pgDump"), ...(opts.faultControl ? { FAULT_CONTROL_URL: inject("faultControl") } : {}), ...opts.bindings } },
       })),
     ],
     test: { name: opts.name, include: opts.include, testTimeout: 60_000, hookTimeout: 60_000 },
@@ -70,9 +70,25 @@ export default defineConfig({
         include: ["functions/auth/test/**/*.test.ts", "functions/keys/test/**/*.test.ts"],
         bindings: {
           RATE_LIMIT_UNAVAILABLE_POLICY: "deny",
+          RATE_LIMIT_TIMEOUT_MS: TEST_LIMITER_TIMEOUT_MS,
           API_KEY_ENV: "test",
           AUTH_JWT_SECRET: "test-only-jwt-secret-0123456789abcdefghijklmnop",
           TRACEO_ENCRYPTION_KEYS: TEST_KEYRING,
+        },
+      }),
+      // Faults, limits and hygiene across every function (test/faults): the auth Worker's config
+      // (its WebAssembly rules) hosts all apps, called directly with per-test settings; relays and
+      // private shims are driven through the Node-side fault control (test/support/fault-control.ts).
+      workerProject({
+        name: "faults",
+        main: "./functions/auth/src/index.ts",
+        configPath: "./functions/auth/wrangler.toml",
+        include: ["test/faults/**/*.test.ts"],
+        faultControl: true,
+        bindings: {
+          ...GATEWAY_BINDINGS,
+          API_KEY_ENV: "test",
+          AUTH_JWT_SECRET: "test-only-jwt-secret-0123456789abcdefghijklmnop",
         },
       }),
     ],

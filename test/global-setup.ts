@@ -5,6 +5,7 @@ import type { TestProject } from "vitest/node";
 import { createRealRedisBackend } from "@traceo/local-dev/real-redis-backend.ts";
 import { startNeonWsProxy } from "@traceo/local-dev/neon-ws-proxy.ts";
 import { startUpstashAdapter } from "@traceo/local-dev/upstash-redis-adapter.ts";
+import { startFaultControl } from "./support/fault-control.ts";
 import { LOCAL_ADMIN_DATABASE_URL, migrateUp, MIGRATIONS_DIR, openNodeDatabase, runAsAdmin } from "@traceo/ops";
 import { startPgDumpService } from "./support/pg-dump-service.ts";
 
@@ -13,6 +14,8 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 declare module "vitest" {
   export interface ProvidedContext {
     services: { DATABASE_URL: string; NEON_WS_PROXY: string; UPSTASH_REDIS_REST_URL: string; UPSTASH_REDIS_REST_TOKEN: string };
+    /** test/support/fault-control.ts: relays and private shims the fault tests cut and restart. */
+    faultControl: string;
     /** Test-only: where a Workers test asks for a real pg_dump of its database (test/support/pg-dump-service.ts). */
     pgDump: { PG_DUMP_URL: string; PG_DUMP_TOKEN: string };
   }
@@ -36,6 +39,8 @@ export default async function setup(project: TestProject) {
   const backend = createRealRedisBackend(REDIS_URL);
   const adapter = await startUpstashAdapter({ port: 0, token, backend });
 
+  const faults = await startFaultControl({ redisUrl: REDIS_URL });
+  project.provide("faultControl", faults.url);
   const dump = await startPgDumpService(databaseUrl.toString());
   project.provide("pgDump", { PG_DUMP_URL: dump.url, PG_DUMP_TOKEN: dump.token });
   project.provide("services", {
@@ -46,6 +51,7 @@ export default async function setup(project: TestProject) {
   });
 
   return async () => {
+    await faults.close();
     await dump.close();
     await adapter.close();
     await backend.close?.();

@@ -1,9 +1,7 @@
 // The analysis Worker: an independent Hono app with its own entry, deployable alone.
-import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
+import { useHttpHygiene } from "@traceo/http-hygiene";
 import { provideServices } from "@traceo/gateway";
 import { createApiApp, documentBodyAsRequired, refuseMethods } from "@traceo/openapi";
-import { problemErrorHandler, problemNotFound } from "@traceo/problem";
 import { recordUsage } from "@traceo/usage";
 import type { AnalyzeEnv } from "./app-types.ts";
 import { analyzeEmailHandler, analyzeEmailRoute } from "./routes/analyze-email.ts";
@@ -11,10 +9,7 @@ import { analyzeUrlHandler, analyzeUrlRoute } from "./routes/analyze-url.ts";
 import { health, healthRoute } from "./routes/health.ts";
 
 const app = createApiApp<AnalyzeEnv>();
-app.use(requestId({ headerName: "x-request-id" }));
-app.use(secureHeaders());
-app.onError(problemErrorHandler);
-app.notFound(problemNotFound);
+useHttpHygiene(app);
 app.use("/v1/*", provideServices());
 app.use("/v1/*", recordUsage());
 const routes = app.openapi(healthRoute, health).openapi(analyzeEmailRoute, analyzeEmailHandler).openapi(analyzeUrlRoute, analyzeUrlHandler);

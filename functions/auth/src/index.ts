@@ -1,10 +1,9 @@
 // The accounts Worker: an independent Hono app with its own entry, deployable alone.
 import "./argon2-wasm.ts";
-import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
+import { useHttpHygiene } from "@traceo/http-hygiene";
 import { provideServices } from "@traceo/gateway";
 import { createApiApp } from "@traceo/openapi";
-import { limitBody, problemErrorHandler, problemNotFound } from "@traceo/problem";
+import { limitBody } from "@traceo/problem";
 import { requireSessionSettings } from "@traceo/session-auth";
 import type { AuthContext } from "./app-types.ts";
 import { registerLogin } from "./routes/login.ts";
@@ -18,10 +17,7 @@ import { registerTwoFactor } from "./routes/two-factor.ts";
 const AUTH_BODY_LIMIT = 8 * 1024;
 
 const app = createApiApp<AuthContext>();
-app.use(requestId({ headerName: "x-request-id" }));
-app.use(secureHeaders());
-app.onError(problemErrorHandler);
-app.notFound(problemNotFound);
+useHttpHygiene(app);
 app.use("/auth/*", async (c, next) => {
   await next();
   c.header("cache-control", "no-store"); // tokens, secrets and codes must never be cached

@@ -5,6 +5,7 @@
 import { Ratelimit } from "@upstash/ratelimit";
 import type { Redis } from "@upstash/redis";
 import { sha256Hex } from "@traceo/auth";
+import { errorText, logEvent } from "@traceo/http-hygiene";
 import { problems } from "@traceo/problem";
 
 export const ACCOUNT_FAILURES = { limit: 10, window: "15 m" } as const;
@@ -31,18 +32,19 @@ async function keys(subject: LoginSubject): Promise<{ accounts: string[]; ip: st
 }
 
 /**
- * Seconds to wait when either limit is used up, else 0. When Redis cannot be asked, the gateway's
- * RATE_LIMIT_UNAVAILABLE_POLICY decides: "allow" signs in unlimited, anything else answers 503.
+ * Seconds to wait when either limit is used up, else 0. Fails closed: when Redis cannot be asked
+ * (down, or slower than RATE_LIMIT_TIMEOUT_MS, which bounds every Redis command) the answer is a
+ * 503 with Retry-After, whatever RATE_LIMIT_UNAVAILABLE_POLICY says for the analysis API, since
+ * unlimited password guessing is worse than a short sign-in outage.
  */
-export async function loginBlockedFor(redis: Redis, subject: LoginSubject, unavailablePolicy?: string): Promise<number> {
+export async function loginBlockedFor(redis: Redis, subject: LoginSubject): Promise<number> {
   const { accounts, ip } = await keys(subject);
   const l = limiters(redis);
   let states;
   try {
     states = await Promise.all([...accounts.map((a) => l.account.getRemaining(a)), ...(ip ? [l.ip.getRemaining(ip)] : [])]);
   } catch (err) {
-    console.error(JSON.stringify({ level: "error", msg: "login limiter unavailable", error: String(err) }));
-    if (unavailablePolicy === "allow") return 0;
+    logEvent("error", "login limiter unavailable; sign-in refused", { error: errorText(err) });
     throw problems.serviceUnavailable("Sign-in limits cannot be checked right now.", 5);
   }
   let wait = 0;
@@ -57,12 +59,12 @@ export async function recordLoginFailure(redis: Redis, subject: LoginSubject): P
   const { accounts, ip } = await keys(subject);
   const l = limiters(redis);
   await Promise.all([...accounts.map((a) => l.account.limit(a)), ...(ip ? [l.ip.limit(ip)] : [])]).catch((err) =>
-    console.error(JSON.stringify({ level: "error", msg: "login limiter unavailable", error: String(err) })),
+    logEvent("error", "login failure not counted", { error: errorText(err) }),
   );
 }
 
 export async function clearLoginFailures(redis: Redis, subject: LoginSubject): Promise<void> {
   const { accounts } = await keys(subject);
   const l = limiters(redis);
-  await Promise.all(accounts.map((a) => l.account.resetUsedTokens(a))).catch((err) => console.error(JSON.stringify({ level: "error", msg: "login limiter unavailable", error: String(err) })));
+  await Promise.all(accounts.map((a) => l.account.resetUsedTokens(a))).catch((err) => logEvent("error", "login failures not cleared", { error: errorText(err) }));
 }

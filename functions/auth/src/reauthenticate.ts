@@ -12,7 +12,7 @@ export async function reauthenticate(c: Context<AuthContext>, password: string, 
   const user = await findUserById(services.database().db, c.get("session").userId);
   if (!user) throw authProblems.sessionRequired("This account no longer exists.");
   const subject = { identifier: user.username, ip: clientInfo(c).ip, userId: user.id };
-  const wait = await loginBlockedFor(services.redis(), subject, c.env.RATE_LIMIT_UNAVAILABLE_POLICY);
+  const wait = await loginBlockedFor(services.redis(), subject);
   if (wait > 0) throw authProblems.tooManyAttempts(wait, "Too many wrong passwords; wait and try again.");
   if (!(await verifyPassword(password, user.password_hash)).ok) {
     await recordLoginFailure(services.redis(), subject);

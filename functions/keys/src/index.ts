@@ -1,10 +1,9 @@
 // The self-service API keys Worker: an independent Hono app with its own entry, deployable alone.
 // Signed-in users (access token from functions/auth) manage their own account's keys.
-import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
+import { useHttpHygiene } from "@traceo/http-hygiene";
 import { provideServices } from "@traceo/gateway";
 import { createApiApp } from "@traceo/openapi";
-import { limitBody, problemErrorHandler, problemNotFound } from "@traceo/problem";
+import { limitBody } from "@traceo/problem";
 import { requireSession, requireSessionSettings } from "@traceo/session-auth";
 import type { KeysContext } from "./app-types.ts";
 import { createKey, createKeyRoute, listKeys, listKeysRoute, revokeKey, revokeKeyRoute, rollKey, rollKeyRoute } from "./routes/keys.ts";
@@ -13,10 +12,7 @@ import { createKey, createKeyRoute, listKeys, listKeysRoute, revokeKey, revokeKe
 const KEYS_BODY_LIMIT = 16 * 1024;
 
 const app = createApiApp<KeysContext>();
-app.use(requestId({ headerName: "x-request-id" }));
-app.use(secureHeaders());
-app.onError(problemErrorHandler);
-app.notFound(problemNotFound);
+useHttpHygiene(app);
 app.use("/v1/keys", async (c, next) => {
   await next();
   c.header("cache-control", "no-store"); // a created key is shown once and must not be cached

@@ -1,7 +1,11 @@
 // The signed-in account's own API keys. Every query is scoped by account id, so one user can never
 // see or touch another account's key, whatever id they send.
 import { sql, type Kysely } from "kysely";
+import type { Redis } from "@upstash/redis";
 import type { Database } from "@traceo/db";
+import { forgetKeys, markKeysRevoked } from "@traceo/gateway";
+import { errorText, logEvent } from "@traceo/http-hygiene";
+import { problems } from "@traceo/problem";
 
 export const KEY_ID = /^key_[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -61,4 +65,40 @@ export async function endKeyAfterGrace(db: Kysely<Database>, accountId: string, 
     .returning("expires_at")
     .executeTakeFirstOrThrow();
   return row.expires_at;
+}
+
+/**
+ * Inside the revoking transaction: drop the gateway's cached copy, or fail so the transaction rolls
+ * back. Key management fails closed: a revocation the cache would not see is not answered 204.
+ */
+export async function evictCachedKeysOrFail(redis: Redis, keyHashes: string[]): Promise<void> {
+  try {
+    await forgetKeys(redis, keyHashes);
+  } catch (err) {
+    logEvent("error", "key cache unavailable; key change refused", { error: errorText(err) });
+    throw problems.serviceUnavailable("API key changes cannot be applied right now (the key cache is unreachable); nothing was changed.", 5);
+  }
+}
+
+/**
+ * After the commit: a revoked key gets a tombstone, a rolled one (still in its grace period) is
+ * dropped again, so a lookup that raced the transaction cannot keep the old record cached.
+ */
+export async function settleCachedKeys(redis: Redis, keyHashes: string[], revoked: boolean): Promise<void> {
+  try {
+    await (revoked ? markKeysRevoked(redis, keyHashes) : forgetKeys(redis, keyHashes));
+  } catch (err) {
+    logEvent("error", "key cache not settled after commit", { error: errorText(err) });
+  }
+}
+
+/** Revokes in a transaction that only commits once the cached copy is gone. */
+export async function revokeAccountKeyEverywhere(db: Kysely<Database>, redis: Redis, accountId: string, id: string): Promise<string | undefined> {
+  const hash = await db.transaction().execute(async (trx) => {
+    const revoked = await revokeAccountKey(trx, accountId, id);
+    if (revoked !== undefined) await evictCachedKeysOrFail(redis, [revoked]);
+    return revoked;
+  });
+  if (hash !== undefined) await settleCachedKeys(redis, [hash], true);
+  return hash;
 }

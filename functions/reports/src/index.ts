@@ -1,19 +1,14 @@
 // The reports Worker: an independent Hono app with its own entry (functions/reports/wrangler.toml).
-import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
+import { useHttpHygiene } from "@traceo/http-hygiene";
 import { provideServices } from "@traceo/gateway";
 import { createApiApp } from "@traceo/openapi";
-import { problemErrorHandler, problemNotFound } from "@traceo/problem";
 import { recordUsage } from "@traceo/usage";
 import type { ReportsEnv } from "./app-types.ts";
 import { registerSearch } from "./routes/search.ts";
 import { registerUsage } from "./routes/usage.ts";
 
 const app = createApiApp<ReportsEnv>();
-app.use(requestId({ headerName: "x-request-id" }));
-app.use(secureHeaders());
-app.onError(problemErrorHandler);
-app.notFound(problemNotFound);
+useHttpHygiene(app);
 app.use("/v1/*", provideServices());
 app.use("/v1/*", recordUsage());
 const routes = registerUsage(registerSearch(app));

@@ -3,6 +3,7 @@
 import { Pool, neonConfig } from "@neondatabase/serverless";
 import { Kysely, PostgresDialect } from "kysely";
 import type { Database } from "./schema.ts";
+import { failingAsUnavailable } from "./unavailable.ts";
 
 export interface DatabaseSettings {
   DATABASE_URL: string;
@@ -36,6 +37,8 @@ export function openDatabase(settings: DatabaseSettings): DatabaseHandle {
   const pool = new Pool({ connectionString: settings.DATABASE_URL, max: 2, connectionTimeoutMillis: 5_000 });
   // An idle client that dies (server restart, dropped socket) must not crash the isolate.
   pool.on("error", () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // An unreachable database or a connection dropped mid-request answers 503, not 500; a
+  // transaction cut short is rolled back by Postgres, so it leaves no half-written rows.
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: failingAsUnavailable(pool) }) });
   return { db, close: () => db.destroy() };
 }

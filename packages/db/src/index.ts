@@ -1,5 +1,6 @@
 export type { Database, AccountsTable, ApiKeysTable, ReportsTable } from "./schema.ts";
 export { openDatabase, type DatabaseHandle, type DatabaseSettings } from "./connect.ts";
+export { isDatabaseUnavailable } from "./unavailable.ts";
 export { newId, type IdPrefix } from "./ids.ts";
 export { findApiKeyByHash, findOrCreateAccount, insertApiKey, listApiKeys, revokeApiKey, touchApiKey, type ApiKeyRecord, type NewApiKeyRow } from "./api-keys-repo.ts";
 export { insertReport } from "./reports-repo.ts";

@@ -8,10 +8,21 @@ export interface GatewayEnv {
   UPSTASH_REDIS_REST_TOKEN: string;
   /** Encryption keyring (see packages/crypto): what we store from users is encrypted under it. */
   TRACEO_ENCRYPTION_KEYS: string;
-  /** What to do when Redis cannot be reached for rate limiting: "deny" (default, 503) or "allow". */
+  /**
+   * What the analysis API does when Redis cannot be reached for rate limiting: "deny" (default, 503
+   * with Retry-After) or "allow" (admit unlimited, logged). Sign-in and key management always deny.
+   */
   RATE_LIMIT_UNAVAILABLE_POLICY?: string;
-  /** How long to wait for Redis before treating the limiter as unavailable (default 1500 ms). */
+  /** How long any Redis command may take before Redis counts as unavailable (default 1500 ms). */
   RATE_LIMIT_TIMEOUT_MS?: string;
+}
+
+export const DEFAULT_REDIS_TIMEOUT_MS = 1_500;
+
+/** RATE_LIMIT_TIMEOUT_MS as a number of milliseconds (the default when unset or not a positive number). */
+export function redisTimeoutMs(env: Partial<GatewayEnv>): number {
+  const ms = Number(env.RATE_LIMIT_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_REDIS_TIMEOUT_MS;
 }
 
 const REQUIRED: (keyof GatewayEnv)[] = ["DATABASE_URL", "UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN", "TRACEO_ENCRYPTION_KEYS"];

@@ -3,9 +3,10 @@
 import type { MiddlewareHandler } from "hono";
 import { extractApiKey, hashApiKey, parseApiKey, TIERS, type Scope } from "@traceo/api-keys";
 import { findApiKeyByHash, touchApiKey } from "@traceo/db";
-import { problems } from "@traceo/problem";
+import { ProblemError, problems } from "@traceo/problem";
 import { limitAllWindows, rateLimitHeaders } from "@traceo/ratelimit";
-import type { GatewayEnv } from "./env.ts";
+import { errorText, logEvent } from "@traceo/http-hygiene";
+import { redisTimeoutMs, type GatewayEnv } from "./env.ts";
 import { lookupKey } from "./key-cache.ts";
 import type { GatewayVariables } from "./services.ts";
 
@@ -21,23 +22,32 @@ export function requireApiKey(scope: Scope): MiddlewareHandler<{ Bindings: Gatew
 
     const services = c.get("services");
     const keyHash = await hashApiKey(located.key);
+    const policy = c.env.RATE_LIMIT_UNAVAILABLE_POLICY === "allow" ? "allow" : "deny";
+    const fromDatabase = () => findApiKeyByHash(services.database().db, keyHash);
     let lookup;
+    let redisFailed = false;
     try {
-      lookup = await lookupKey(services.redis(), keyHash, () => findApiKeyByHash(services.database().db, keyHash));
+      lookup = await lookupKey(services.redis(), keyHash, fromDatabase);
     } catch (err) {
-      console.error(JSON.stringify({ level: "error", msg: "key lookup failed", requestId: c.get("requestId"), error: String(err) }));
-      throw problems.serviceUnavailable("API keys cannot be checked right now.");
+      if (err instanceof ProblemError) throw err; // the database is down: already a 503
+      // Redis (the key cache) is down or slow: the same policy as the limiter decides.
+      logEvent("error", "key cache unavailable", { requestId: c.get("requestId"), policy, error: errorText(err) });
+      if (policy === "deny") throw problems.serviceUnavailable("API keys cannot be checked right now.", 2);
+      lookup = { record: await fromDatabase(), fromCache: false };
+      redisFailed = true;
     }
     const record = lookup.record;
     const expired = record?.expires_at != null && record.expires_at.getTime() <= Date.now();
     if (!record || record.revoked_at !== null || expired) throw problems.unauthenticated(UNKNOWN_KEY);
     if (!record.scopes.includes(scope)) throw problems.forbidden(`This key lacks the \`${scope}\` scope.`);
 
-    const timeoutMs = Number(c.env.RATE_LIMIT_TIMEOUT_MS) || undefined;
-    const outcome = await limitAllWindows(services.redis(), record.id, TIERS[record.tier], timeoutMs ? { timeoutMs } : {});
+    // Redis already failed this request: do not wait for it a second time (policy "allow" admits).
+    const outcome = redisFailed
+      ? { kind: "unavailable" as const, reason: "the key cache already failed" }
+      : await limitAllWindows(services.redis(), record.id, TIERS[record.tier], { timeoutMs: redisTimeoutMs(c.env) });
     if (outcome.kind === "unavailable") {
-      console.error(JSON.stringify({ level: "error", msg: "rate limiter unavailable", requestId: c.get("requestId"), reason: outcome.reason }));
-      if (c.env.RATE_LIMIT_UNAVAILABLE_POLICY !== "allow") throw problems.serviceUnavailable("Rate limits cannot be checked right now.", 2);
+      logEvent("error", "rate limiter unavailable", { requestId: c.get("requestId"), policy, apiKeyId: record.id, reason: outcome.reason });
+      if (policy === "deny") throw problems.serviceUnavailable("Rate limits cannot be checked right now.", 2);
     } else {
       const headers = rateLimitHeaders(outcome.windows);
       if (outcome.kind === "refused") throw problems.rateLimited(outcome.refusedBy.resetSeconds, outcome.refusedBy.window, headers);

@@ -4,7 +4,7 @@ import { Redis } from "@upstash/redis/cloudflare";
 import { loadKeyring, type Keyring } from "@traceo/crypto";
 import { openDatabase, type DatabaseHandle } from "@traceo/db";
 import { problems } from "@traceo/problem";
-import { missingSettings, type GatewayEnv } from "./env.ts";
+import { missingSettings, redisTimeoutMs, type GatewayEnv } from "./env.ts";
 
 export interface Services {
   database(): DatabaseHandle;
@@ -45,6 +45,9 @@ export function provideServices(): MiddlewareHandler<{ Bindings: GatewayEnv; Var
           token: c.env.UPSTASH_REDIS_REST_TOKEN,
           enableAutoPipelining: true,
           retry: false,
+          // Every command (limits, key cache, login limits, evictions) gives up at the deadline, so a
+          // slow or dead Redis costs a request at most RATE_LIMIT_TIMEOUT_MS, never a hang.
+          signal: () => AbortSignal.timeout(redisTimeoutMs(c.env)),
         })),
     });
     try {

@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { Redis } from "@upstash/redis";
 import { isTier, SCOPES } from "@traceo/api-keys";
-import { forgetKeys } from "@traceo/gateway";
+import { markKeysRevoked } from "@traceo/gateway";
 import { createApiKeyRow, listApiKeys, revokeApiKey } from "./api-key-admin.ts";
 import { DEFAULT_DATABASE_URL, openNodeDatabase } from "./node-database.ts";
 import { readSetting, redactedDatabaseUrl } from "./settings.ts";
@@ -75,7 +75,7 @@ async function dropCachedKeys(hashes: string[]): Promise<void> {
   const token = readSetting("UPSTASH_REDIS_REST_TOKEN");
   if (!url || !token) return console.warn("keys: no Upstash settings; cached copies expire within 60 s.");
   try {
-    await forgetKeys(new Redis({ url, token, retry: false }), hashes);
+    await markKeysRevoked(new Redis({ url, token, retry: false }), hashes);
   } catch {
     console.warn("keys: Redis not reachable; cached copies expire within 60 s.");
   }

@@ -8,13 +8,25 @@ function instanceOf(c: Context): string | undefined {
   return requestId ? `urn:traceo:request:${requestId}` : undefined;
 }
 
+/** Class and message only: no stack, no request data. */
+function describe(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+}
+
 export const problemErrorHandler: ErrorHandler = (err, c) => {
-  if (err instanceof ProblemError) return problemResponse(err.status, err.init, instanceOf(c));
+  if (err instanceof ProblemError) {
+    // A backing service failed: log the event (what failed, never request data) for the operator.
+    if (err.status >= 500) {
+      const cause = (err as { cause?: unknown }).cause;
+      console.error(JSON.stringify({ level: "error", msg: "service unavailable", requestId: c.get("requestId" as never), status: err.status, detail: err.init.detail, ...(cause !== undefined ? { cause: describe(cause) } : {}) }));
+    }
+    return problemResponse(err.status, err.init, instanceOf(c));
+  }
   if (err instanceof HTTPException && err.status < 500) {
     return problemResponse(err.status, { code: "http-" + err.status, title: err.message || "Bad request" }, instanceOf(c));
   }
   // Unexpected: log the error class and message only (never request bodies or headers).
-  console.error(JSON.stringify({ level: "error", msg: "unhandled", requestId: c.get("requestId" as never), error: String(err) }));
+  console.error(JSON.stringify({ level: "error", msg: "unhandled", requestId: c.get("requestId" as never), error: describe(err) }));
   return problemResponse(500, { code: "internal", title: "Internal error", detail: "Something failed on our side; the request id identifies it." }, instanceOf(c));
 };
 

@@ -74,7 +74,12 @@ export async function limitAllWindows(
       remaining: Math.max(0, result.remaining),
       resetSeconds: Math.max(1, Math.ceil((result.reset - now) / 1000)),
     }));
-    const refusedIndex = results.findIndex((result) => !result.success);
+    // When several windows refuse (in a burst, a short window can be briefly empty of tokens that
+    // are about to be refunded), the one that stays shut longest decides Retry-After.
+    let refusedIndex = -1;
+    for (const [i, result] of results.entries()) {
+      if (!result.success && (refusedIndex === -1 || windows[i]!.resetSeconds > windows[refusedIndex]!.resetSeconds)) refusedIndex = i;
+    }
     if (refusedIndex === -1) return { kind: "allowed", windows };
     const refunds = results.flatMap((result, i) => (result.success ? [limiters[i]!.limit(identifier, { rate: -1 })] : []));
     await withDeadline(Promise.all(refunds), options.timeoutMs ?? 1_500);

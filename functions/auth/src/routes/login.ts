@@ -21,7 +21,7 @@ export function registerLogin<S extends Schema>(app: AuthApp<S>) {
     const db = services.database().db;
     const user = await findUserForLogin(db, keyringOf(c), identifier);
     const subject = { identifier, ip: clientInfo(c).ip, ...(user ? { userId: user.id } : {}) };
-    const wait = await loginBlockedFor(services.redis(), subject, c.env.RATE_LIMIT_UNAVAILABLE_POLICY);
+    const wait = await loginBlockedFor(services.redis(), subject);
     if (wait > 0) throw authProblems.tooManyAttempts(wait, "Too many failed sign-ins for this account or address; wait and try again.");
 
     const check = user ? await verifyPassword(password, user.password_hash) : (await burnPasswordCheck(password), { ok: false, needsRehash: false });

@@ -71,7 +71,9 @@ export async function backupCodesLeft(db: Db, userId: string): Promise<number> {
   return Number(row.n);
 }
 
+/** Deletes and inserts in one transaction: a dropped connection never leaves a user without codes. */
 export async function replaceBackupCodes(db: Db, userId: string, codeHashes: string[]): Promise<void> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => replaceBackupCodes(trx, userId, codeHashes));
   await db.deleteFrom("backup_codes").where("user_id", "=", userId).execute();
   if (codeHashes.length > 0) {
     await db.insertInto("backup_codes").values(codeHashes.map((code_hash) => ({ id: newId("bkc"), user_id: userId, code_hash }))).execute();

@@ -2,14 +2,13 @@
 // account. Revocation and rolls drop the key from the gateway's Redis cache at once, so the change
 // holds from the very next request.
 import { planAllows } from "@traceo/api-keys";
-import { forgetKeys } from "@traceo/gateway";
 import { createRoute, jsonBody, problemResponses, SESSION_SECURITY, type RouteHandler } from "@traceo/openapi";
 import { problems } from "@traceo/problem";
 import { createApiKeyRow } from "@traceo/ops/api-key-admin";
 import { audit, authProblems } from "@traceo/session-auth";
 import type { KeysContext, KeysEnv } from "../app-types.ts";
 import { parseGraceSeconds, parseNewKey } from "../key-input.ts";
-import { accountName, accountPlan, endKeyAfterGrace, KEY_ID, listAccountKeys, lockAccountKey, revokeAccountKey } from "../keys-store.ts";
+import { accountName, accountPlan, endKeyAfterGrace, evictCachedKeysOrFail, KEY_ID, listAccountKeys, lockAccountKey, revokeAccountKeyEverywhere, settleCachedKeys } from "../keys-store.ts";
 import { CreatedKeySchema, KeyIdParams, KeyListSchema, NewKeySchema, RolledKeySchema, RollKeySchema } from "../schemas.ts";
 
 const environmentOf = (env: KeysEnv) => (env.API_KEY_ENV === "live" ? "live" : "test");
@@ -107,13 +106,12 @@ export const revokeKey: Handler<typeof revokeKeyRoute> = async (c) => {
   const { userId, accountId } = c.get("session");
   const services = c.get("services");
   if (!KEY_ID.test(id)) throw authProblems.notFound("No such key in your account.");
-  const hash = await revokeAccountKey(services.database().db, accountId, id);
+  const hash = await revokeAccountKeyEverywhere(services.database().db, services.redis(), accountId, id);
   if (hash === undefined) {
     const exists = await services.database().db.selectFrom("api_keys").select("id").where("id", "=", id).where("account_id", "=", accountId).executeTakeFirst();
     if (!exists) throw authProblems.notFound("No such key in your account.");
     return c.body(null, 204); // already revoked: revoking again changes nothing
   }
-  await forgetKeys(services.redis(), [hash]);
   await audit(c, "api_key.revoked", { userId, accountId, apiKeyId: id });
   return c.body(null, 204);
 };
@@ -140,11 +138,12 @@ export const rollKey: Handler<typeof rollKeyRoute> = async (c) => {
         account: await accountName(trx, accountId),
       });
       const oldEndsAt = await endKeyAfterGrace(trx, accountId, id, graceSeconds);
+      await evictCachedKeysOrFail(services.redis(), [old.key_hash]);
       return { kind: "rolled" as const, created, oldHash: old.key_hash, oldEndsAt };
     });
   if (outcome.kind === "missing") throw authProblems.notFound("No such key in your account.");
   if (outcome.kind === "inactive") throw authProblems.conflict("This key is revoked or expired; create a new key instead.");
-  await forgetKeys(services.redis(), [outcome.oldHash]);
+  await settleCachedKeys(services.redis(), [outcome.oldHash], graceSeconds === 0);
   await audit(c, "api_key.rolled", { userId, accountId, apiKeyId: id, details: { new_key_id: outcome.created.id, grace_seconds: graceSeconds } });
   const { account: _internalName, ...shown } = outcome.created;
   return c.json({ ...shown, replaces: { id, ends_at: iso(outcome.oldEndsAt), grace_seconds: graceSeconds } }, 201);

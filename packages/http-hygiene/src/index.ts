@@ -1,0 +1,5 @@
+export { useHttpHygiene } from "./use-http-hygiene.ts";
+export { consoleCors, CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS } from "./console-cors.ts";
+export { methodGuard, methodsFor, patternToRegExp } from "./method-guard.ts";
+export { requestLog } from "./request-log.ts";
+export { logEvent, errorText, type LogLevel } from "./log.ts";

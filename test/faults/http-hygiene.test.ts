@@ -1,0 +1,150 @@
+// HTTP hygiene of every function: security headers and a request id on every answer (successes,
+// 404, 405, 413, other problems), CORS for the console's origin only, 405 with Allow for a wrong
+// method, and the body limit held when Content-Length is missing (chunked) or not a number.
+import { describe, expect, it } from "vitest";
+import maintenance from "../../functions/maintenance/src/index.ts";
+import { BASE, baseEnv, jsonInit, send, type AppName, type Sent } from "./support.ts";
+
+const CONSOLE = baseEnv.CONSOLE_ORIGIN!;
+const corsHeaders = (res: Response) => [...res.headers.keys()].filter((name) => name.startsWith("access-control-"));
+const ELSEWHERE = "https://evil.example";
+
+function expectHygiene(res: Response): void {
+  expect(res.headers.get("x-request-id"), "request id").toMatch(/^[\w-]{8,}$/);
+  expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+  expect(res.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+  expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+  expect(res.headers.get("cross-origin-resource-policy")).toBe("same-origin");
+}
+
+async function expectProblemWithHygiene(sent: Sent, status: number): Promise<Record<string, unknown>> {
+  expectHygiene(sent.res);
+  const text = await sent.res.text();
+  expect(sent.res.status, text).toBe(status);
+  expect(sent.res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+  const body = JSON.parse(text) as Record<string, unknown>;
+  expect(body.instance).toBe(`urn:traceo:request:${sent.res.headers.get("x-request-id")}`);
+  return body;
+}
+
+/** A body sent as a stream: no Content-Length at all, as with chunked transfer encoding. */
+function chunked(bytes: number, contentType = "application/json"): RequestInit {
+  let left = bytes;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (left <= 0) return controller.close();
+      const n = Math.min(left, 4096);
+      left -= n;
+      controller.enqueue(new Uint8Array(n).fill(0x20));
+    },
+  });
+  return { method: "POST", headers: { "content-type": contentType }, body: stream, duplex: "half" } as RequestInit;
+}
+
+const wrongMethods: [AppName, string, string, string][] = [
+  ["analyze", "GET", "/v1/analyze/url", "POST"],
+  ["analyze", "POST", "/health", "GET"],
+  ["auth", "GET", "/auth/login", "POST"],
+  ["auth", "DELETE", "/auth/register", "POST"],
+  ["auth", "POST", "/auth/2fa/status", "GET"],
+  ["keys", "PUT", "/v1/keys", "POST, GET"],
+  ["keys", "PATCH", "/v1/keys/key_01HZZZZZZZZZZZZZZZZZZZZZZZ", "DELETE"],
+  ["keys", "GET", "/v1/keys/key_01HZZZZZZZZZZZZZZZZZZZZZZZ/roll", "POST"],
+  ["reports", "POST", "/v1/reports", "GET"],
+  ["reports", "DELETE", "/v1/usage", "GET"],
+];
+
+describe("wrong methods", () => {
+  it.each(wrongMethods)("%s: %s %s answers 405 with Allow: %s", async (app, method, path, allow) => {
+    const sent = await send(app, path, { method, headers: { authorization: "Bearer not-checked-before-the-method" } });
+    const body = await expectProblemWithHygiene(sent, 405);
+    expect(sent.res.headers.get("allow")).toBe(allow);
+    expect(body.type).toMatch(/method-not-allowed$/);
+  });
+});
+
+describe("every answer carries the security headers and a request id", () => {
+  it.each(["analyze", "auth", "keys", "reports"] as AppName[])("%s: 404", async (app) => {
+    await expectProblemWithHygiene(await send(app, "/no/such/path"), 404);
+  });
+
+  it("maintenance (no HTTP surface): 404 problem", async () => {
+    const res = await maintenance.fetch!(new Request(`${BASE}/anything`) as never, baseEnv as never, { waitUntil() {}, passThroughOnException() {} } as never);
+    await expectProblemWithHygiene({ res: res as unknown as Response, ms: 0 }, 404);
+  });
+
+  it("successes and other problems", async () => {
+    const health = await send("analyze", "/health");
+    expectHygiene(health.res);
+    expect(health.res.status).toBe(200);
+    await expectProblemWithHygiene(await send("analyze", "/v1/analyze/url", jsonInit("POST", { url: "https://example.org/" })), 401);
+    await expectProblemWithHygiene(await send("auth", "/auth/login", jsonInit("POST", { username: "x" })), 422);
+    await expectProblemWithHygiene(await send("keys", "/v1/keys"), 401);
+    await expectProblemWithHygiene(await send("reports", "/v1/reports"), 401);
+  });
+
+  it("keeps a caller's well-formed X-Request-Id", async () => {
+    const sent = await send("auth", "/no/such/path", { headers: { "x-request-id": "trace-0123456789abcdef" } });
+    expect(sent.res.headers.get("x-request-id")).toBe("trace-0123456789abcdef");
+  });
+});
+
+describe("body limits hold without a usable Content-Length", () => {
+  const cases: [AppName, string, number][] = [
+    ["auth", "/auth/login", 8 * 1024],
+    ["keys", "/v1/keys", 16 * 1024],
+    ["analyze", "/v1/analyze/url", 1024 * 1024],
+  ];
+  it.each(cases)("%s %s: a chunked body over %i bytes is 413", async (app, path, limit) => {
+    const body = await expectProblemWithHygiene(await send(app, path, chunked(limit + 1)), 413);
+    expect(body.max_bytes).toBe(limit);
+  });
+
+  it.each(cases)("%s %s: a Content-Length that is not a number is 400", async (app, path) => {
+    const sent = await send(app, path, { method: "POST", headers: { "content-type": "application/json", "content-length": "12abc" }, body: "{}" });
+    const body = await expectProblemWithHygiene(sent, 400);
+    expect(body.type).toMatch(/invalid-content-length$/);
+  });
+
+  it("a chunked body under the limit is read normally", async () => {
+    const sent = await send("auth", "/auth/login", chunked(100));
+    // 100 spaces are not JSON: the body was read (and judged), not refused for its size.
+    expect((await expectProblemWithHygiene(sent, 400)).type).toMatch(/empty-body$/);
+  });
+});
+
+describe("CORS: the console's origin only", () => {
+  it("has a console origin configured", () => {
+    expect(CONSOLE).toMatch(/^https:\/\//);
+  });
+
+  it.each(["analyze", "auth", "keys", "reports"] as AppName[])("%s: preflight from the console is allowed, from elsewhere not", async (app) => {
+    const path = { analyze: "/v1/analyze/url", auth: "/auth/login", keys: "/v1/keys", reports: "/v1/reports" }[app];
+    const preflight = (origin: string) =>
+      send(app, path, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type" } });
+    const ours = await preflight(CONSOLE);
+    expectHygiene(ours.res);
+    expect(ours.res.headers.get("access-control-allow-origin")).toBe(CONSOLE);
+    expect(ours.res.headers.get("access-control-allow-headers")).toContain("authorization");
+    expect(ours.res.headers.get("access-control-allow-credentials")).toBeNull(); // bearer tokens, no cookies
+    const theirs = await preflight(ELSEWHERE);
+    expect(corsHeaders(theirs.res)).toEqual([]);
+  });
+
+  it("answers from another origin carry no CORS grant; the console's do, with Vary: Origin", async () => {
+    const elsewhere = await send("analyze", "/health", { headers: { origin: ELSEWHERE } });
+    expect(corsHeaders(elsewhere.res)).toEqual([]);
+    expect(elsewhere.res.headers.get("vary")).toMatch(/origin/i);
+    expect(corsHeaders((await send("auth", "/no/such/path")).res)).toEqual([]);
+    const ours = await send("analyze", "/health", { headers: { origin: CONSOLE } });
+    expect(ours.res.headers.get("access-control-allow-origin")).toBe(CONSOLE);
+    expect(ours.res.headers.get("access-control-expose-headers")).toContain("x-request-id");
+    expect(ours.res.headers.get("vary")).toMatch(/origin/i);
+  });
+
+  it("no CORS grant at all when CONSOLE_ORIGIN is unset", async () => {
+    const sent = await send("analyze", "/health", { headers: { origin: CONSOLE } }, { CONSOLE_ORIGIN: "" });
+    expect(sent.res.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
