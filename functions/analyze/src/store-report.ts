@@ -8,21 +8,9 @@ import { encryptField } from "@traceo/crypto";
 import { bytea, insertReport, newId, reportSearchFields } from "@traceo/db";
 import type { GatewayEnv, GatewayVariables } from "@traceo/gateway";
 import { problems } from "@traceo/problem";
+import { storedCopy } from "./stored-copy.ts";
 
 export type Report = { id: string; created_at: string } & ReportFields;
-
-/**
- * The stored copy of the answer keeps what the sender wrote out of clear text: the subject and the
- * sender's address live encrypted, and the display name is dropped. Links found in a mail, wherever
- * they appear (urls, reason sentences), keep only scheme and host: paths and query strings often
- * carry the recipient's address; domains are the evidence. Migration 0008 does the same to old rows.
- */
-function storedCopy(report: Report): string {
-  if (report.kind !== "email") return JSON.stringify(report);
-  const copy = { ...report, subject: null, headers: report.headers ? { ...report.headers, from_address: null, from_display_name: null } : report.headers };
-  // On the JSON text: a link never spans a quote or backslash there, so the result stays valid JSON.
-  return JSON.stringify(copy).replace(/([A-Za-z][A-Za-z0-9+.-]*:\/\/)(?:[^/?#\s"\\]*@)?([^/?#\s"\\]*)[^\s"\\]*/g, "$1$2/");
-}
 
 export async function storeReport(
   c: Context<{ Bindings: GatewayEnv; Variables: GatewayVariables }>,

@@ -4,7 +4,7 @@ import { MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS } from "@traceo/auth";
 import type { StringRule } from "@traceo/session-auth";
 
 export const USERNAME: StringRule = { min: 3, max: 32, pattern: /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u, hint: "`username` may hold letters, digits, `.`, `_` and `-`, starting with a letter or digit." };
-export const EMAIL: StringRule = { min: 3, max: 254, pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/u, hint: "`email` must be an email address." };
+export const EMAIL: StringRule = { min: 3, max: 254, pattern: /^[^\s@]+@[^\s@][^\s@.]*\.[^\s@]+$/u, hint: "`email` must be an email address." };
 export const PASSWORD: StringRule = { min: MIN_PASSWORD_CHARS, max: MAX_PASSWORD_CHARS };
 /** At login the password is only bounded: a wrong one must fail like any other wrong one. */
 export const PASSWORD_AT_LOGIN: StringRule = { min: 1, max: MAX_PASSWORD_CHARS };

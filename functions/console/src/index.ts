@@ -18,7 +18,7 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
-    const apiBase = (env.API_BASE_URL ?? "").trim().replace(/\/+$/, "");
+    const apiBase = (env.API_BASE_URL ?? "").trim().replace(/(?<!\/)\/+$/, "");
     const headers = securityHeaders(apiBase);
     const url = new URL(request.url);
     if (request.method !== "GET" && request.method !== "HEAD") {

@@ -10,7 +10,7 @@ export function base64(bytes: Uint8Array): string {
 }
 
 export function base64Url(bytes: Uint8Array): string {
-  return base64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return base64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/(?<!=)=+$/, "");
 }
 
 export async function sha256Hex(text: string): Promise<string> {

@@ -14,7 +14,7 @@ export function encodeBase64(bytes: Uint8Array): string {
 }
 
 export function encodeBase64url(bytes: Uint8Array): string {
-  return encodeBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return encodeBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/(?<!=)=+$/, "");
 }
 
 /** Decodes standard base64 (padded or not) or base64url (unpadded); undefined for anything else. */
@@ -27,7 +27,7 @@ export function decodeBase64Strict(text: string): Uint8Array | undefined {
   if (unpadded.length !== standard.length && standard.length % 4 !== 0) return undefined; // wrong padding
   const bytes = Uint8Array.from(atob(unpadded + "=".repeat((4 - (unpadded.length % 4)) % 4)), (c) => c.charCodeAt(0));
   // Stray low bits in the last character decode silently; canonical text re-encodes to itself.
-  if (encodeBase64(bytes).replace(/=+$/, "") !== unpadded) return undefined;
+  if (encodeBase64(bytes).replace(/(?<!=)=+$/, "") !== unpadded) return undefined;
   return bytes;
 }
 

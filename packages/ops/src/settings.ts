@@ -9,9 +9,11 @@ export const REPO_ROOT = resolve(fileURLToPath(new URL("../../..", import.meta.u
 export function parseDevVars(text: string): Record<string, string> {
   const vars: Record<string, string> = {};
   for (const line of text.split(/\r?\n/)) {
-    const match = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!match || line.trimStart().startsWith("#")) continue;
-    vars[match[1]!] = match[2]!.replace(/^"(.*)"$/, "$1");
+    // The value is trimmed with trim(), not `\s*(.*?)\s*$`, which backtracks quadratically on long blank runs.
+    const match = /^\s*([A-Z0-9_]+)\s*=([^]*)$/.exec(line);
+    const value = match?.[2]!.trim();
+    if (!match || value === undefined || /[\n\r\u2028\u2029]/.test(value) || line.trimStart().startsWith("#")) continue;
+    vars[match[1]!] = value.replace(/^"(.*)"$/, "$1");
   }
   return vars;
 }

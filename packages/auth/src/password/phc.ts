@@ -25,7 +25,7 @@ export function formatArgon2Hash(h: Argon2Hash): string {
 function toBase64(bytes: Uint8Array): string {
   let binary = "";
   for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/=+$/, "");
+  return btoa(binary).replace(/(?<!=)=+$/, "");
 }
 
 function fromBase64(text: string): Uint8Array {

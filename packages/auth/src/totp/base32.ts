@@ -23,7 +23,7 @@ const IMPOSSIBLE_TAILS = new Set([1, 3, 6]);
 
 /** The secret's bytes, or undefined when it is not base32 at all. */
 export function decodeBase32(input: string): Uint8Array | undefined {
-  const cleaned = input.toUpperCase().replace(/[\s-]+/g, "").replace(/=+$/, "");
+  const cleaned = input.toUpperCase().replace(/[\s-]+/g, "").replace(/(?<!=)=+$/, "");
   if (cleaned === "" || !/^[A-Z2-7]+$/.test(cleaned) || IMPOSSIBLE_TAILS.has(cleaned.length % 8)) return undefined;
   const out = new Uint8Array(Math.floor((cleaned.length * 5) / 8));
   let buffer = 0;

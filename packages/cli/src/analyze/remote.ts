@@ -49,7 +49,7 @@ function describe(work: Work): string {
 }
 
 export function remoteAnalyzer(opts: RemoteOptions): Analyzer {
-  const base = opts.base.replace(/\/+$/, "");
+  const base = opts.base.replace(/(?<!\/)\/+$/, "");
   const doFetch = opts.fetch ?? fetch;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 

@@ -21,7 +21,7 @@ export interface AttachmentFacts {
 }
 
 function extensions(filename: string): string[] {
-  const name = filename.trim().toLowerCase().replace(/[\s\u200e\u200f\u202a-\u202e]+$/g, "");
+  const name = filename.trim().toLowerCase().replace(/(?<![\s\u200e\u200f\u202a-\u202e])[\s\u200e\u200f\u202a-\u202e]+$/g, "");
   return name.split(".").slice(1).map((e) => e.trim()).filter((e) => e.length > 0 && e.length <= 12);
 }
 
@@ -75,7 +75,7 @@ export function attachmentFacts(attachments: ParsedAttachment[]): AttachmentFact
         facts.evidence.email_attachment_double_extension ??= `the file name ${name} pretends to be a .${prev} but is a .${last}`;
       }
     }
-    if (/\s{5,}\.[a-z0-9]{2,5}$/i.test(name)) {
+    if (/(?<!\s)\s{5,}\.[a-z0-9]{2,5}$/i.test(name)) {
       facts.doubleExtension++;
       facts.evidence.email_attachment_double_extension ??= `the file name ${name.replace(/\s+/g, " ")} hides its real type behind spaces`;
     }

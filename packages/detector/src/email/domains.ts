@@ -6,7 +6,7 @@ export function addressDomain(address: string | null | undefined): string | null
   if (!address) return null;
   const at = address.lastIndexOf("@");
   if (at < 0 || at === address.length - 1) return null;
-  const domain = address.slice(at + 1).trim().replace(/[>\].]+$/, "").toLowerCase();
+  const domain = address.slice(at + 1).trim().replace(/(?<![>\].])[>\].]+$/, "").toLowerCase();
   return domain || null;
 }
 

@@ -5,7 +5,9 @@ import { hostFacts } from "../url/host.ts";
 import type { Anchor } from "./html.ts";
 
 const TEXT_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`{}|\\^\[\]]{1,2000}/gi;
-const TRAILING_PUNCT = /[.,;:!?)\]}>*'"]+$/;
+// The lookbehind starts a match only at the first of a run: without it every position of a long
+// run of punctuation is tried to the end (quadratic).
+const TRAILING_PUNCT = /(?<![.,;:!?)\]}>*'"])[.,;:!?)\]}>*'"]+$/;
 const MAX_TEXT_SCAN = 500_000;
 
 /** Bare URLs written in text (http(s):// or www.), trailing punctuation trimmed. */

@@ -147,7 +147,9 @@ function splitHeaders(text: string): { headers: { key: string; value: string }[]
 function firstAddress(value: string | undefined): Mailbox | null {
   if (!value) return null;
   const angle = /<([^<>\s]{1,254})>/.exec(value);
-  const bare = /([^\s<>"',;]{1,64}@[^\s<>"',;]{1,190})/.exec(value);
+  // A bare address starts where its token starts and its local part holds no "@" (linear, not retried from
+  // every position of a long token).
+  const bare = /(?<![^\s<>"',;])([^\s<>"',;@]{1,64}@[^\s<>"',;]{1,190})/.exec(value);
   const address = angle?.[1] ?? bare?.[1] ?? "";
   const name = angle ? value.slice(0, angle.index).replace(/"/g, "").trim() : "";
   return address || name ? { name, address } : null;

@@ -59,7 +59,8 @@ const RISKY_EXTENSIONS = new Set([
   "exe", "scr", "msi", "apk", "bat", "cmd", "com", "pif", "js", "jse", "vbs", "vbe", "wsf", "hta", "jar",
   "ps1", "lnk", "iso", "img", "vhd", "zip", "rar", "7z", "gz", "cab", "dmg", "pkg", "xlsm", "docm", "appx",
 ]);
-const EMAIL_IN_TEXT = /[a-z0-9._%+-]{1,64}(?:@|%40)[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,5}/i;
+// Starts only where a run of address characters starts (linear); a local part over 64 characters is no address.
+const EMAIL_IN_TEXT = /(?<![a-z0-9._%+-])[a-z0-9._%+-]{1,64}(?:@|%40)[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,5}/i;
 const REDIRECT_PARAM = /(?:^|[?&;])(?:url|u|redirect|redirect_uri|redir|next|target|dest|destination|goto|return|returnurl|continue|link|r|q)=(?:https?|%68%74%74%70|www\.|%2f%2f)/i;
 
 function setValue(values: (number | null)[], name: UrlFeatureName, v: number | null): void {
