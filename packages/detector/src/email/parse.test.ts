@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EmailParseError, parseEmail, stripMboxFromLine } from "./parse.ts";
+import { EmailParseError, MAX_HEADER_BYTES, parseEmail, stripMboxFromLine } from "./parse.ts";
+import { countMimeDelimiters, MAX_MIME_PARTS } from "./mime-parts.ts";
 import { fixture } from "./fixture.ts";
 
 describe("parseEmail", () => {
@@ -70,5 +71,37 @@ describe("parseEmail", () => {
     const parsed = await parseEmail("From: a@example.com\nSubject: empty\n");
     expect(parsed.subject).toBe("empty");
     expect(parsed.text ?? "").toBe("");
+  });
+});
+
+describe("MIME part limit", () => {
+  const multipart = (parts: number) =>
+    `From: a@mail.example\r\nSubject: parts\r\nContent-Type: multipart/mixed; boundary="b1"\r\n\r\n${"--b1\r\nContent-Type: text/plain\r\n\r\nx\r\n".repeat(parts)}--b1--\r\n`;
+
+  it("parses a message with 999 parts", async () => {
+    const parsed = await parseEmail(multipart(999));
+    expect(parsed.subject).toBe("parts");
+    expect(parsed.text).toContain("x");
+  });
+
+  it("refuses one with more parts than MAX_MIME_PARTS with EmailParseError (the API's 422)", async () => {
+    await expect(parseEmail(multipart(MAX_MIME_PARTS))).rejects.toThrow(new EmailParseError("the message has more than 1,000 MIME parts (1,001 boundary lines)"));
+    await expect(parseEmail(multipart(29_000))).rejects.toBeInstanceOf(EmailParseError);
+  });
+
+  it("counts only delimiter lines of declared boundaries", () => {
+    expect(countMimeDelimiters('Content-Type: multipart/mixed; boundary=abc\r\n\r\n--abc\r\nx\r\n-- \r\n--abcd\r\n--abc--\r\n')).toBe(2);
+    expect(countMimeDelimiters("Subject: no multipart\r\n\r\n--abc\r\n--abc--\r\n")).toBe(0);
+    expect(countMimeDelimiters('--q\r\nContent-Type: multipart/alternative; BOUNDARY = "q"\r\n--q\r\n--q--')).toBe(3);
+  });
+});
+
+describe("header size limit", () => {
+  it("parses 200 KB of headers and refuses more than MAX_HEADER_BYTES with EmailParseError", async () => {
+    const headers = (bytes: number) => `From: a@mail.example\r\nSubject: big\r\n${"X-A: b\r\n".repeat(Math.ceil(bytes / 8))}\r\nhi`;
+    expect((await parseEmail(headers(200 * 1024))).subject).toBe("big");
+    // postal-mime counts header bytes without line ends: 8-byte lines carry 6.
+    await expect(parseEmail(headers(MAX_HEADER_BYTES * 1.4))).rejects.toThrow(new EmailParseError("the message's headers (all parts together) are larger than 256 KB"));
+    await expect(parseEmail(`From: ${"a".repeat(1024 * 1024)} <a@mail.example>\r\n\r\nhi`)).rejects.toBeInstanceOf(EmailParseError);
   });
 });

@@ -64,11 +64,12 @@ describe("address patterns: the local part starts where its run starts", () => {
     expect(urlFeatures("http://a.example/?to=bob%40mail.example").values[URL_FEATURE_NAMES.indexOf("url_email_in_url")]).toBe(1);
   });
 
-  it("a From header of a megabyte without an address still parses; one with an address finds it", async () => {
+  it("a From header of 200 KB without an address still parses; one with an address finds it", async () => {
+    // Headers are at most 256 KB (MAX_HEADER_BYTES); 200 KB without "@" cost the old pattern 64 steps per character.
     // A From with a stray comma defeats postal-mime's address parser, so the bare-address pattern runs.
-    const parsed = await parseEmail(`From: ,${"x".repeat(MB / 2)} not an address ${"y".repeat(MB / 2)}\r\nSubject: x\r\n\r\nhi`);
+    const parsed = await parseEmail(`From: ,${"x".repeat(100 * 1024)} not an address ${"y".repeat(100 * 1024)}\r\nSubject: x\r\n\r\nhi`);
     expect(parsed.from?.address ?? "").toBe("");
-    const found = await parseEmail(`From: ,${"x".repeat(MB)} bob@mail.example,\r\nSubject: x\r\n\r\nhi`);
+    const found = await parseEmail(`From: ,${"x".repeat(200 * 1024)} bob@mail.example,\r\nSubject: x\r\n\r\nhi`);
     expect(found.from?.address).toBe("bob@mail.example");
   });
 });
