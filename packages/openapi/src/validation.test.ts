@@ -39,6 +39,21 @@ describe("schema validation through the shared hook", () => {
     expect(problem.errors).toEqual([{ path: "/name", message: "must be 2 to 4 characters long" }]);
   });
 
+  it("refuses NUL characters and unpaired surrogates (Postgres text cannot hold the one; the other is not Unicode)", async () => {
+    for (const name of ["a\u0000b", "ab\ud800", "\udc00ab"]) {
+      const res = await post(JSON.stringify({ name }));
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as Problem).errors).toEqual([{ path: "/name", message: "must not contain NUL characters or unpaired surrogates" }]);
+    }
+    expect((await post(JSON.stringify({ name: "a😀b" }))).status).toBe(200);
+  });
+
+  it("admits any characters where the rule says so (passwords)", async () => {
+    const schema = text({ min: 1, max: 10, anyText: true });
+    expect(schema.safeParse("a\u0000\ud800").success).toBe(true);
+    expect(text({ min: 1, max: 10 }).safeParse("a\u0000").success).toBe(false);
+  });
+
   it("keeps 400 for unreadable bodies and 415 for other media types", async () => {
     expect((await post("{nope")).status).toBe(400);
     expect((await post("")).status).toBe(400);

@@ -15,6 +15,8 @@ export interface StringRule {
   max: number;
   pattern?: RegExp;
   hint?: string;
+  /** Admit NUL and unpaired surrogates (route schemas refuse them otherwise): passwords only. */
+  anyText?: boolean;
 }
 
 export function requiredString(body: JsonObject, name: string, rule: StringRule): string {

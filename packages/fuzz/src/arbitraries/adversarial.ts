@@ -43,7 +43,7 @@ export const EMAIL_SHAPES: Shape[] = [
   {
     name: "deep multipart nesting",
     build: (n) => {
-      const depth = Math.max(1, Math.floor(n / 60));
+      const depth = Math.max(1, Math.floor(n / 80)); // about 70 bytes per level
       let open = "";
       let close = "";
       for (let i = 0; i < depth; i++) {
