@@ -2,12 +2,11 @@
 // shims in front of Postgres and Redis (as `npm run dev` has them), a set of enterprise API keys, and
 // two `wrangler dev` processes: the analyze Worker and the bare baseline Worker.
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { generateKeyringSecret } from "@traceo/crypto";
 import { createApiKeyRow, openNodeDatabase, runAsAdmin, runMigrations } from "@traceo/ops";
-import { createRealRedisBackend, startNeonWsProxy, startUpstashAdapter, startWranglerDev, waitForHttp, type WranglerDev } from "@traceo/local-dev";
+import { createRealRedisBackend, freePort, startNeonWsProxy, startUpstashAdapter, startWranglerDev, waitForHttp, type WranglerDev } from "@traceo/local-dev";
 import { openInspectorSession, type InspectorSession } from "./inspector.ts";
 
 export interface LoadStack {
@@ -22,17 +21,6 @@ export interface LoadStack {
   apiKeys: string[];
   countReports(): Promise<number>;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function startWorker(opts: { root: string; config: string; vars: Record<string, string>; logFile: string }): Promise<{ base: string; dev: WranglerDev; inspector: InspectorSession }> {
