@@ -2,8 +2,8 @@
 // behind the Neon and Upstash shims, every Worker behind the dev router) on a free port and a fresh
 // database, and stops it again. For the browser tests only.
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { freePort } from "@traceo/local-dev";
 import { LOCAL_ADMIN_DATABASE_URL, runAsAdmin } from "@traceo/ops";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -12,17 +12,6 @@ const READY = /\[dev\] ready on (http:\/\/127\.0\.0\.1:\d+)/;
 export interface DevStack {
   base: string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startDevStack(opts: { timeoutMs: number; log: (line: string) => void }): Promise<DevStack> {

@@ -3,3 +3,4 @@ export { consoleCors, CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS } from "./conso
 export { methodGuard, methodsFor, patternToRegExp } from "./method-guard.ts";
 export { requestLog } from "./request-log.ts";
 export { logEvent, errorText, type LogLevel } from "./log.ts";
+export { requestScope, currentRequestId } from "./request-scope.ts";

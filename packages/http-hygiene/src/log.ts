@@ -1,12 +1,12 @@
 // One structured JSON log line per event. Callers pass identifiers and outcomes only: never request
 // bodies, headers, keys, passwords, codes or tokens (test/faults/secret-hygiene.test.ts checks it).
-import { tryGetContext } from "hono/context-storage";
+import { currentRequestId } from "./request-scope.ts";
 
 export type LogLevel = "info" | "warn" | "error";
 
 export function logEvent(level: LogLevel, msg: string, fields: Record<string, unknown> = {}): void {
-  // Inside a request (useHttpHygiene mounts contextStorage) the line carries its request id.
-  const requestId = fields.requestId ?? tryGetContext()?.get("requestId" as never);
+  // Inside a request (useHttpHygiene mounts requestScope) the line carries its request id.
+  const requestId = fields.requestId ?? currentRequestId();
   const line = JSON.stringify({ level, msg, ...(requestId !== undefined ? { requestId } : {}), ...fields });
   if (level === "error") console.error(line);
   else if (level === "warn") console.warn(line);

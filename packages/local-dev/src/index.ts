@@ -5,3 +5,5 @@ export { createRealRedisBackend } from './real-redis-backend.ts';
 export { createEmbeddedRedisBackend } from './embedded-redis-backend.ts';
 export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-postgres.ts';
 export type { CommandOutcome, RedisArg, RedisBackend, RedisCommand } from './redis-backend.ts';
+export { startWranglerDev, waitForHttp, type WranglerDev } from './dev/wrangler-process.ts';
+export { freePort } from './dev/listen-fallback.ts';

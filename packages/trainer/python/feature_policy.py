@@ -40,7 +40,7 @@ RISK = {
         "email_replyto_freemail", "email_link_action_text", "email_body_brand_offdomain",
         "email_text_mixed_script_words", "email_subject_mixed_script", "email_display_name_mixed_script",
         "email_money_amounts", "email_prize_terms", "email_from_free_hosting", "email_from_local_random",
-        "email_subject_brand_claim",
+        "email_subject_brand_claim", "email_subject_has_address", "email_greeting_address",
     },
     "url": {
         "url_is_ip_host", "url_is_idn", "url_mixed_script_host", "url_brand_lookalike", "url_brand_in_host",

@@ -6,8 +6,10 @@ import { hostFacts } from "../url/host.ts";
 import { URL_FEATURE_NAMES, urlFeatures, type UrlFeatures } from "../url/features.ts";
 import {
   ACTION_LINK_PHRASES,
-  CREDENTIAL_PHRASES, GENERIC_GREETINGS, normaliseForPhrases, phraseHits, THREAT_PHRASES, URGENCY_PHRASES,
+  CREDENTIAL_PHRASES, GENERIC_GREETINGS, normaliseForPhrases, phraseHits, PRIZE_PHRASES, THREAT_PHRASES, URGENCY_PHRASES,
 } from "../text/lexicon.ts";
+import { disguisedWords } from "../text/disguised-words.ts";
+import { greetsByAddress, isMalformedAddress, subjectHasAddress } from "./address-signals.ts";
 import { attachmentFacts } from "./attachments.ts";
 import { brandNamedIn, dominantBrandInText, FREEMAIL_LABELS } from "./brand-text.ts";
 import { addressDomain, addressRegistrableDomain } from "./domains.ts";
@@ -67,6 +69,15 @@ export const EMAIL_FEATURE_NAMES = [
   "email_replyto_freemail",
   "email_link_action_text",
   "email_body_brand_offdomain",
+  // added in v3: multilingual bait, disguised letters, address oddities
+  "email_prize_terms",
+  "email_text_mixed_script_words",
+  "email_subject_mixed_script",
+  "email_display_name_mixed_script",
+  "email_from_malformed",
+  "email_subject_has_address",
+  "email_greeting_address",
+  "email_subject_brand_claim",
 ] as const;
 
 export type EmailFeatureName = (typeof EMAIL_FEATURE_NAMES)[number];
@@ -287,6 +298,27 @@ export function emailFeatures(parsed: ParsedEmail): EmailFeatures {
   const topicOff = topic !== null && !domainBelongsToBrand(topic, fromReg) && hasLinks && !linkFeatures.some((f) => domainBelongsToBrand(topic, f.registrable_domain));
   set("email_body_brand_offdomain", topicOff ? 1 : 0,
     topic ? `the message is about ${topic.name} but neither the sender nor any link belongs to ${topic.name}` : undefined);
+
+  // ---- added in v3 ------------------------------------------------------------------------
+  const prizes = phraseHits(normaliseForPhrases(`${subject}\n${readable}`), PRIZE_PHRASES);
+  set("email_prize_terms", prizes.length, `the message dangles a prize or windfall: ${prizes.slice(0, 3).map((h) => `"${h}"`).join(", ")}`);
+  const disguisedBody = disguisedWords(readable);
+  set("email_text_mixed_script_words", Math.min(disguisedBody.length, 50),
+    `words spelled with look-alike letters from other alphabets: ${disguisedBody.slice(0, 3).map((w) => `"${w}"`).join(", ")}`);
+  const disguisedSubject = disguisedWords(subject);
+  set("email_subject_mixed_script", disguisedSubject.length,
+    `the subject spells words with look-alike letters: ${disguisedSubject.slice(0, 3).map((w) => `"${w}"`).join(", ")}`);
+  const disguisedName = disguisedWords(displayName);
+  set("email_display_name_mixed_script", disguisedName.length,
+    `the sender's name spells words with look-alike letters: ${disguisedName.slice(0, 3).map((w) => `"${w}"`).join(", ")}`);
+  set("email_from_malformed", fromAddress ? (isMalformedAddress(fromAddress) ? 1 : 0) : null,
+    `the sender's address "${fromAddress}" is not a valid address`);
+  set("email_subject_has_address", subjectHasAddress(subject) ? 1 : 0, "the subject addresses you by your e-mail address");
+  set("email_greeting_address", greetsByAddress(readable) ? 1 : 0, "the message greets you by your e-mail address, not your name");
+  const subjectBrand = subject ? brandNamedIn(subject) : null;
+  const subjectClaim = subjectBrand !== null && fromReg !== null && !domainBelongsToBrand(subjectBrand, fromReg);
+  set("email_subject_brand_claim", fromReg ? (subjectClaim ? 1 : 0) : null,
+    subjectBrand ? `the subject names ${subjectBrand.name} but the mail comes from ${fromReg}` : undefined);
 
   return { values, evidence, urls };
 }

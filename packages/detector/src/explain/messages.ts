@@ -89,6 +89,15 @@ const W: Record<string, Wording> = {
   email_link_action_text: { what: "account-action buttons", risky: "A button or link asks you to verify, sign in or update something.", reassuring: "No button asks you to verify, sign in or update an account." },
   email_body_brand_offdomain: { what: "brand talk without the brand", risky: "The message talks about a well-known brand, but neither the sender nor any link belongs to it.", reassuring: "The brand the message talks about matches its sender or links." },
   email_attachment_type_mismatch: { what: "disguised file type", risky: "An attachment's content does not match its name.", reassuring: "Attachments are what their names say." },
+  // E-mail: added in v3
+  email_prize_terms: { what: "prize and windfall bait", risky: "The message dangles a prize, bonus or windfall ({v} phrases).", reassuring: "The message does not dangle prizes or windfalls." },
+  email_text_mixed_script_words: { what: "look-alike letters in the text", risky: "The text spells {v} word(s) with look-alike letters from other alphabets, a trick to get past filters.", reassuring: "The text does not disguise words with look-alike letters." },
+  email_subject_mixed_script: { what: "look-alike letters in the subject", risky: "The subject spells words with look-alike letters from other alphabets.", reassuring: "The subject does not disguise words with look-alike letters." },
+  email_display_name_mixed_script: { what: "look-alike letters in the sender's name", risky: "The sender's name is spelled with look-alike letters from other alphabets.", reassuring: "The sender's name does not use look-alike letters." },
+  email_from_malformed: { what: "malformed sender address", risky: "The sender's address is not a valid e-mail address.", reassuring: "The sender's address is well formed." },
+  email_subject_has_address: { what: "e-mail address in the subject", risky: "The subject addresses you by your e-mail address.", reassuring: "The subject does not address you by your e-mail address." },
+  email_greeting_address: { what: "greeting by e-mail address", risky: "The message greets you by your e-mail address instead of your name.", reassuring: "The message does not greet you by your e-mail address." },
+  email_subject_brand_claim: { what: "brand named in the subject", risky: "The subject names a well-known brand that the sending domain does not belong to.", reassuring: "The subject does not borrow a brand the sender does not own." },
 };
 
 function formatValue(value: number | null): string {

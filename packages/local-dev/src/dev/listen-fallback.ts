@@ -18,14 +18,17 @@ export async function startOnPreferredPort<T>(preferred: number, start: (port: n
  * (wrangler's DevTools inspector fails outright when 9229 is taken by another `wrangler dev`).
  */
 export async function freePortPreferring(preferred: number): Promise<number> {
-  const probe = (port: number) =>
-    new Promise<number>((resolve, reject) => {
-      const server = createServer();
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
-        const bound = (server.address() as { port: number }).port;
-        server.close(() => resolve(bound));
-      });
+  return (await startOnPreferredPort(preferred, freePort)).server;
+}
+
+/** Binds `port` on 127.0.0.1 (0: any free one) and releases it: the port, free a moment ago. */
+export function freePort(port = 0): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const bound = (server.address() as { port: number }).port;
+      server.close(() => resolve(bound));
     });
-  return (await startOnPreferredPort(preferred, probe)).server;
+  });
 }

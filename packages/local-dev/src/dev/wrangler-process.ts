@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -30,11 +30,22 @@ export interface WranglerDev {
  * Runs `wrangler dev` in its own process group, so stopping it also stops the workerd it starts,
  * and Ctrl-C reaches wrangler only through us (once), not straight from the terminal.
  */
-export function startWranglerDev(opts: { root: string; port: number; inspectorPort?: number; vars: Record<string, string> }): WranglerDev {
+export function startWranglerDev(opts: {
+  root: string;
+  port: number;
+  inspectorPort?: number;
+  vars: Record<string, string>;
+  /** Worker configs, the one that owns the port first (default: the whole dev stack). */
+  configs?: string[];
+  /** Append wrangler's output to this file instead of this terminal (bench:load keeps its table readable). */
+  logFile?: string;
+}): WranglerDev {
+  const configs = opts.configs ?? DEV_CONFIGS;
+  const output = opts.logFile ? openSync(opts.logFile, 'a') : 'inherit';
   const args = [
     join(opts.root, 'node_modules/wrangler/bin/wrangler.js'),
     'dev',
-    ...DEV_CONFIGS.filter((config) => existsSync(join(opts.root, config))).flatMap((config) => ['--config', config]),
+    ...configs.filter((config) => existsSync(join(opts.root, config))).flatMap((config) => ['--config', config]),
     '--ip', '127.0.0.1',
     '--port', String(opts.port),
     ...(opts.inspectorPort ? ['--inspector-port', String(opts.inspectorPort)] : []),
@@ -43,7 +54,7 @@ export function startWranglerDev(opts: { root: string; port: number; inspectorPo
   ];
   const child = spawn(process.execPath, args, {
     cwd: opts.root,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', output, output],
     detached: true,
     env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
   });
