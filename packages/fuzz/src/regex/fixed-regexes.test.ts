@@ -34,6 +34,7 @@ describe("trailing-run patterns: a lookbehind starts the match at the first char
     sameReplace(/[\s\u200e\u200f\u202a-\u202e]+$/g, /(?<![\s\u200e\u200f\u202a-\u202e])[\s\u200e\u200f\u202a-\u202e]+$/g, " \t\u200e\u202ea.x");
     sameReplace(/[>\].]+$/, /(?<![>\].])[>\].]+$/, ">].a@ ");
     sameReplace(/[.,;:!?)\]}>*'"]+$/, /(?<![.,;:!?)\]}>*'"])[.,;:!?)\]}>*'"]+$/, ".,;:!?)]}>*'\"a/ ");
+    sameReplace(/\([^()]*@[^()]*\)\s*$/, /\([^()@]*@[^()]*\)\s*$/, "(@)a \t");
     fc.assert(fc.property(over(" \t.ab1\n"), (s) => /\s{5,}\.[a-z0-9]{2,5}$/i.test(s) === /(?<!\s)\s{5,}\.[a-z0-9]{2,5}$/i.test(s)), RUNS);
   });
 
@@ -51,6 +52,7 @@ describe("address patterns: the local part starts where its run starts", () => {
   const local = "ab.%+-@4";
   it("same match as the old patterns while a local part fits in 64 characters", () => {
     sameExec(/[a-z0-9._%+-]{1,64}@([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,5})/i, /(?<![a-z0-9._%+-])[a-z0-9._%+-]{1,64}@([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,5})/i, over(`${local} .`, 64));
+    sameExec(/[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,5}/i, /(?<![a-z0-9._%+-])[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,5}/i, over(`${local} .`, 64));
     sameExec(/[a-z0-9._%+-]{1,64}(?:@|%40)[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,5}/i, /(?<![a-z0-9._%+-])[a-z0-9._%+-]{1,64}(?:@|%40)[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,5}/i, over(`${local}0% .`, 64));
     // Header addresses: also when a token does not start with "@" (the new local part holds no "@").
     const header = over(`ab@. <>",;'x`, 120).filter((s) => !/(?:^|[\s<>"',;])@/.test(s));
