@@ -280,6 +280,23 @@ describe("web console journey", () => {
     await shot("11-revoked-key-refused");
   });
 
+  it("serves the OpenAPI document and the API reference, rendered from bundled assets", async () => {
+    const document = await page.request.get(`${stack.base}/openapi.json`);
+    expect(document.status()).toBe(200);
+    expect((await document.json()) as { openapi: string }).toMatchObject({ openapi: "3.1.0", info: { title: "Traceo Edge API" } });
+
+    const external: string[] = [];
+    page.on("request", (request) => {
+      if (!request.url().startsWith(stack.base) && !request.url().startsWith("data:") && !request.url().startsWith("blob:")) external.push(request.url());
+    });
+    const reference = await page.goto(`${stack.base}/docs`);
+    expect(reference?.status()).toBe(200);
+    await page.getByRole("heading", { name: /Traceo Edge API/ }).first().waitFor(WAIT);
+    await page.getByRole("heading", { name: "Score a raw email" }).waitFor(WAIT); // an operation, rendered
+    expect(external).toEqual([]); // nothing from a CDN
+    await shot("12-api-reference", false);
+  });
+
   it("ran without script errors or Content-Security-Policy violations; the only refused call was the revoked key's", () => {
     expect(pageProblems).toEqual([]);
     expect(failedCalls).toEqual(["401 POST /v1/analyze/url (revokes the key; analysing with it then fails with a clear message)"]);

@@ -36,7 +36,12 @@ describe("docs Worker", () => {
     expect(page.headers.get("content-security-policy")).toContain("default-src 'none'; script-src 'self'");
     const renderer = await get("/docs/vendor/redoc.standalone.js");
     expect(renderer.status).toBe(200);
-    expect((await renderer.text()).length).toBeGreaterThan(500_000);
+    const bundle = await renderer.text();
+    expect(bundle.length).toBeGreaterThan(500_000);
+    // redoc's own logo came from its CDN; copy-vendor.mjs points it here.
+    expect(bundle).not.toContain("cdn.redoc.ly");
+    expect(bundle).toContain('src:"/docs/vendor/redocly-logo-mini.svg"');
+    expect((await get("/docs/vendor/redocly-logo-mini.svg")).headers.get("content-type")).toMatch(/^image\/svg\+xml/);
     expect((await get("/docs/reference.js")).status).toBe(200);
   });
 

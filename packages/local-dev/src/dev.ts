@@ -1,17 +1,17 @@
 // `npm run dev`: the whole stack on http://127.0.0.1:8787 (PORT overrides) in one command.
 // Real Postgres/Redis on their usual ports when they answer, embedded stand-ins otherwise; the Neon
 // WebSocket proxy and the Upstash REST adapter in front of them; migrations; a dev API key; wrangler dev.
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateKeyringSecret } from '@traceo/crypto';
 import { createApiKey, runMigrations } from '@traceo/ops';
 import { chooseRedis, choosePostgres, redact } from './dev/choose-backends.ts';
 import { ensureDevVars, parseDevVars, randomSecret } from './dev/dev-vars.ts';
-import { freePortPreferring, startOnPreferredPort } from './dev/listen-fallback.ts';
+import { freePort, freePortPreferring, startOnPreferredPort } from './dev/listen-fallback.ts';
 import { runDemo } from './dev/demo.ts';
 import { syncFunctionDevVars } from './dev/function-dev-vars.ts';
-import { DEV_CONFIGS, SETTINGLESS_CONFIGS, startWranglerDev, waitForHttp, type WranglerDev } from './dev/wrangler-process.ts';
+import { DEV_CONFIGS, DOCS_DEV_CONFIG, SETTINGLESS_CONFIGS, startWranglerDev, waitForHttp, type WranglerDev } from './dev/wrangler-process.ts';
 import { startNeonWsProxy } from './neon-ws-proxy.ts';
 import { startUpstashAdapter } from './upstash-redis-adapter.ts';
 
@@ -28,13 +28,13 @@ const DEMO = process.argv.includes('--demo');
 
 const say = (line: string) => console.log(`[dev] ${line}`);
 const cleanups: (() => Promise<unknown>)[] = [];
-let wrangler: WranglerDev | undefined;
+const wranglers: WranglerDev[] = [];
 let stopping: Promise<never> | undefined;
 
 /** Stops everything once; later calls wait for the first (so no exit cuts a cleanup short). */
 function shutdown(code: number): Promise<never> {
   stopping ??= (async () => {
-    if (wrangler) await wrangler.stop();
+    await Promise.all(wranglers.map((w) => w.stop()));
     for (const cleanup of cleanups.reverse()) await cleanup().catch((e: unknown) => say(`cleanup failed: ${String(e)}`));
     process.exit(code);
   })();
@@ -43,7 +43,8 @@ function shutdown(code: number): Promise<never> {
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
-    say(`${signal}: stopping`);
+    // The terminal and npm may both pass on one Ctrl-C: say it once.
+    if (!stopping) say(`${signal}: stopping`);
     void shutdown(0);
   });
 }
@@ -98,17 +99,29 @@ async function main(): Promise<void> {
   // wrangler's DevTools port: 9229 unless another `wrangler dev` holds it (wrangler would exit).
   const inspectorPort = await freePortPreferring(INSPECTOR_PORT);
   if (inspectorPort !== INSPECTOR_PORT) say(`DevTools inspector on port ${inspectorPort} (${INSPECTOR_PORT} was taken)`);
-  wrangler = startWranglerDev({ root: ROOT, port: PORT, inspectorPort, vars });
-  void wrangler.exited.then((code) => {
-    if (!stopping) {
-      say(`wrangler exited (code ${code}); stopping`);
-      void shutdown(code === 0 ? 1 : code);
-    }
-  });
+  const docsPort = await freePort();
+  const docsOrigin = `http://127.0.0.1:${docsPort}`;
+  // Its own output goes to a file: one "Ready on" line in the terminal, the address to use.
+  const docsLog = join(ROOT, '.local/wrangler-docs.log');
+  mkdirSync(dirname(docsLog), { recursive: true });
+  const docs = startWranglerDev({ root: ROOT, port: docsPort, inspectorPort: await freePort(), vars: {}, configs: [DOCS_DEV_CONFIG], logFile: docsLog });
+  const api = startWranglerDev({ root: ROOT, port: PORT, inspectorPort, vars: { ...vars, DOCS_ORIGIN: docsOrigin } });
+  wranglers.push(api, docs);
+  for (const [name, dev] of [['wrangler', api], ['wrangler (docs)', docs]] as const) {
+    void dev.exited.then((code) => {
+      if (!stopping) {
+        say(`${name} exited (code ${code}); stopping`);
+        void shutdown(code === 0 ? 1 : code);
+      }
+    });
+  }
   const base = `http://127.0.0.1:${PORT}`;
-  const readiness = await waitForHttp(base, wrangler.exited, READY_TIMEOUT_MS);
-  if (readiness !== 'ready') {
-    if (readiness === 'timeout') say(`wrangler did not answer on ${base} within ${READY_TIMEOUT_MS / 1000} s`);
+  const readiness = await Promise.all([waitForHttp(base, api.exited, READY_TIMEOUT_MS), waitForHttp(docsOrigin, docs.exited, READY_TIMEOUT_MS)]);
+  const notReady = readiness.findIndex((r) => r !== 'ready');
+  if (notReady >= 0) {
+    const where = notReady === 0 ? base : docsOrigin;
+    if (readiness[notReady] === 'timeout') say(`wrangler did not answer on ${where} within ${READY_TIMEOUT_MS / 1000} s`);
+    if (notReady === 1) say(`the docs Worker did not start; its log: ${docsLog}`);
     return void (await shutdown(1));
   }
 
@@ -118,6 +131,7 @@ async function main(): Promise<void> {
       '',
       `[dev] ready on ${base} in ${process.uptime().toFixed(1)} s`,
       `[dev] web console: ${base}/console/`,
+      `[dev] API reference: ${base}/docs (OpenAPI document: ${base}/openapi.json)`,
       `[dev] dev API key (tier ${key.tier}, shown once): ${key.key}`,
       `[dev] try it:`,
       `  curl -sS -X POST ${base}/v1/analyze/url -H 'Authorization: Bearer ${key.key}' -H 'Content-Type: application/json' -d '${body}'`,

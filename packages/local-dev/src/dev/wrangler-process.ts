@@ -12,12 +12,18 @@ export const DEV_CONFIGS = [
   'functions/auth/wrangler.toml',
   'functions/keys/wrangler.toml',
   'functions/reports/wrangler.toml',
-  'functions/docs/wrangler.toml',
   'functions/console/wrangler.toml',
 ];
 
+/**
+ * The docs Worker runs in a `wrangler dev` of its own, reached by the router at DOCS_ORIGIN: wrangler
+ * 4.86 serves the static assets of only one Worker per session (with both the console and the docs in
+ * one session, the other one's assets answered 500).
+ */
+export const DOCS_DEV_CONFIG = 'functions/docs/wrangler.toml';
+
 /** Workers that read no secrets (static assets, plus the console's headers): they get no generated .dev.vars of secrets. */
-export const SETTINGLESS_CONFIGS = ['functions/docs/wrangler.toml', 'functions/console/wrangler.toml'];
+export const SETTINGLESS_CONFIGS = [DOCS_DEV_CONFIG, 'functions/console/wrangler.toml'];
 
 export interface WranglerDev {
   child: ChildProcess;
