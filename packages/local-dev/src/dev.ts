@@ -8,6 +8,7 @@ import { generateKeyringSecret } from '@traceo/crypto';
 import { createApiKey, runMigrations } from '@traceo/ops';
 import { chooseRedis, choosePostgres, redact } from './dev/choose-backends.ts';
 import { ensureDevVars, parseDevVars, randomSecret } from './dev/dev-vars.ts';
+import { startFrontDoor } from './dev/front-door.ts';
 import { freePort, freePortPreferring, startOnPreferredPort } from './dev/listen-fallback.ts';
 import { runDemo } from './dev/demo.ts';
 import { syncFunctionDevVars } from './dev/function-dev-vars.ts';
@@ -105,7 +106,13 @@ async function main(): Promise<void> {
   const docsLog = join(ROOT, '.local/wrangler-docs.log');
   mkdirSync(dirname(docsLog), { recursive: true });
   const docs = startWranglerDev({ root: ROOT, port: docsPort, inspectorPort: await freePort(), vars: {}, configs: [DOCS_DEV_CONFIG], logFile: docsLog });
-  const api = startWranglerDev({ root: ROOT, port: PORT, inspectorPort, vars: { ...vars, DOCS_ORIGIN: docsOrigin } });
+  // wrangler dev listens on an inner port; PORT is the front door (see front-door.ts).
+  const apiPort = await freePort();
+  const frontDoor = await startFrontDoor({ port: PORT, upstreamPort: apiPort }).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'EADDRINUSE' ? new Error(`port ${PORT} is in use (another npm run dev?); PORT=8788 npm run dev picks another`) : error;
+  });
+  cleanups.push(() => frontDoor.close());
+  const api = startWranglerDev({ root: ROOT, port: apiPort, inspectorPort, vars: { ...vars, DOCS_ORIGIN: docsOrigin } });
   wranglers.push(api, docs);
   for (const [name, dev] of [['wrangler', api], ['wrangler (docs)', docs]] as const) {
     void dev.exited.then((code) => {
@@ -116,7 +123,7 @@ async function main(): Promise<void> {
     });
   }
   const base = `http://127.0.0.1:${PORT}`;
-  const readiness = await Promise.all([waitForHttp(base, api.exited, READY_TIMEOUT_MS), waitForHttp(docsOrigin, docs.exited, READY_TIMEOUT_MS)]);
+  const readiness = await Promise.all([waitForHttp(`http://127.0.0.1:${apiPort}`, api.exited, READY_TIMEOUT_MS), waitForHttp(docsOrigin, docs.exited, READY_TIMEOUT_MS)]);
   const notReady = readiness.findIndex((r) => r !== 'ready');
   if (notReady >= 0) {
     const where = notReady === 0 ? base : docsOrigin;
@@ -129,7 +136,7 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      `[dev] ready on ${base} in ${process.uptime().toFixed(1)} s`,
+      `[dev] ready on ${base} in ${process.uptime().toFixed(1)} s (wrangler's own port ${apiPort} is internal: use ${base})`,
       `[dev] web console: ${base}/console/`,
       `[dev] API reference: ${base}/docs (OpenAPI document: ${base}/openapi.json)`,
       `[dev] dev API key (tier ${key.tier}, shown once): ${key.key}`,
