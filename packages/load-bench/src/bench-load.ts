@@ -6,13 +6,13 @@
 // errors, and every 200 checked against the reports stored.
 // Needs Postgres and Redis on their usual local ports and `wrk` (apt-get install wrk).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir, cpus } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { slopeMiBPerMinute, groupRssMiB } from "./memory.ts";
-import { COMPARISON_HEADER, comparisonRow, statusSummary } from "./format.ts";
+import { COMPARISON_HEADER, comparisonRow, slopeText, statusSummary } from "./format.ts";
 import { startLoadStack, type LoadStack } from "./stack.ts";
 import { runWrk, type WrkResult } from "./wrk.ts";
 
@@ -110,7 +110,7 @@ async function soak(stack: LoadStack, keysFile: string): Promise<void> {
   const mib = (n: number) => `${n.toFixed(1)} MiB`;
   console.log(`  requests ${result.requests} (${result.requestsPerSecond.toFixed(1)}/s), p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms; answers: ${statusSummary(result)}; socket errors and non-2xx: ${result.errors}`);
   console.log(`  reports stored: ${stored} = ${ok} answered 200 + ${inFlight} in flight when wrk stopped (at most ${SOAK_CONNECTIONS})${mismatch ? " — MISMATCH" : ""}`);
-  console.log(`  Worker heap after GC (MiB): ${heap.map((s) => `${s.seconds}s ${s.mib.toFixed(1)}`).join(", ")}; start ${mib(heap[0]!.mib)}, end ${mib(heap.at(-1)!.mib)}, slope ${slopeMiBPerMinute(heap).toFixed(2)} MiB/min`);
+  console.log(`  Worker heap after GC (MiB): ${heap.map((s) => `${s.seconds}s ${s.mib.toFixed(1)}`).join(", ")}; start ${mib(heap[0]!.mib)}, end ${mib(heap.at(-1)!.mib)}${slopeText(heap.length, slopeMiBPerMinute(heap))}`);
   console.log(
     `  workerd RSS (this wrangler dev's processes, its dev proxies included): start ${mib(rss[0]!.mib)}, end ${mib(rss.at(-1)!.mib)}, max ${mib(Math.max(...rss.map((s) => s.mib)))}`,
   );
@@ -131,13 +131,15 @@ async function main(): Promise<void> {
     if (SOAK_SECONDS > 0) await soak(stack, keysFile);
   } finally {
     await stack.stop();
+    rmSync(keysFile, { force: true }); // live keys (of a scratch database) do not stay on disk
   }
+  rmSync(work, { recursive: true, force: true }); // on failure it stays, for wrangler.log
 }
 
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(`bench:load failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`bench:load failed: ${error instanceof Error ? error.message : String(error)} (wrangler's log: ${join(work, "wrangler.log")})`);
     process.exit(1);
   },
 );

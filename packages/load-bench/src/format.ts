@@ -3,14 +3,16 @@ import type { WrkResult } from "./wrk.ts";
 
 const num = (n: number, digits = 1) => n.toFixed(digits);
 
-export const COMPARISON_HEADER =
-  "endpoint            conns |  analyze req/s  p50 ms  p99 ms  non-200 | bare req/s  p50 ms  p99 ms | req/s ratio  p50 ratio";
+/** Wide enough for "POST /v1/analyze/email". */
+const ENDPOINT_WIDTH = 22;
+
+export const COMPARISON_HEADER = `${"endpoint".padEnd(ENDPOINT_WIDTH)} conns |  analyze req/s  p50 ms  p99 ms  non-200 | bare req/s  p50 ms  p99 ms | req/s ratio  p50 ratio`;
 
 /** One row: the analyze Worker beside the bare handler at the same concurrency. */
 export function comparisonRow(endpoint: string, connections: number, analyze: WrkResult, bare: WrkResult): string {
   const nonOk = analyze.requests - (analyze.statuses["200"] ?? 0);
   return [
-    endpoint.padEnd(19),
+    endpoint.padEnd(ENDPOINT_WIDTH),
     String(connections).padStart(5),
     "|",
     num(analyze.requestsPerSecond).padStart(14),
@@ -30,4 +32,9 @@ export function comparisonRow(endpoint: string, connections: number, analyze: Wr
 export function statusSummary(result: WrkResult): string {
   const parts = Object.entries(result.statuses).map(([status, n]) => `${status}: ${n}`);
   return parts.length > 0 ? parts.join(", ") : "no answers";
+}
+
+/** A least-squares slope says something only from three samples on. */
+export function slopeText(samples: number, slopeMiBPerMinute: number): string {
+  return samples >= 3 ? `, slope ${slopeMiBPerMinute.toFixed(2)} MiB/min` : " (too few samples for a slope)";
 }
