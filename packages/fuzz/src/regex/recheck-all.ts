@@ -1,12 +1,13 @@
 // Runs the recheck ReDoS analyser over regexes with its pure-JavaScript backend (no Java, no native
-// binary, no network). Its fuzzer is seeded (randomSeed 0); the overall time limit is off, so a busy
-// machine cannot turn a slow verdict into "unknown". The per-phase limits stay at recheck's defaults:
-// without them, confirming a bounded-but-polynomial pattern ran out of memory.
+// binary, no network). Its fuzzer is seeded (randomSeed 0) and bounded by counts only: the overall,
+// attack and incubation time limits are off, because on a busy machine an attack that ran out of
+// *time* can come back "vulnerable" (three linear lookbehind patterns failed a loaded CI run that way). The
+// count limits (attackLimit, incubationLimit, sizes) stay at recheck's defaults, which also bound memory.
 import { check, type Diagnostics, type Parameters } from "recheck";
 
 process.env.RECHECK_BACKEND = "pure";
 
-export const RECHECK_PARAMS: Parameters = { randomSeed: 0, timeout: null };
+export const RECHECK_PARAMS: Parameters = { randomSeed: 0, timeout: null, attackTimeout: null, incubationTimeout: null };
 
 export interface RegexVerdict {
   source: string;
