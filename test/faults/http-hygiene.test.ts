@@ -64,6 +64,39 @@ describe("wrong methods", () => {
   });
 });
 
+// A plain OPTIONS (no Origin, or no Access-Control-Request-Method: not a CORS preflight) asks what
+// the path serves: 204 with Allow, never a CORS grant; a path that does not exist stays 404.
+const optionsAllow: [AppName, string, string][] = [
+  ["analyze", "/v1/analyze/url", "POST, OPTIONS"],
+  ["analyze", "/health", "GET, HEAD, OPTIONS"],
+  ["auth", "/auth/login", "POST, OPTIONS"],
+  ["keys", "/v1/keys", "POST, GET, HEAD, OPTIONS"],
+  ["keys", "/v1/keys/key_01HZZZZZZZZZZZZZZZZZZZZZZZ", "DELETE, OPTIONS"],
+  ["reports", "/v1/reports", "GET, HEAD, OPTIONS"],
+];
+
+describe("plain OPTIONS", () => {
+  it.each(optionsAllow)("%s: OPTIONS %s without Origin answers 204 with Allow: %s", async (app, path, allow) => {
+    const sent = await send(app, path, { method: "OPTIONS" });
+    expectHygiene(sent.res);
+    expect(sent.res.status).toBe(204);
+    expect(sent.res.headers.get("allow")).toBe(allow);
+    expect(await sent.res.text()).toBe("");
+    expect(corsHeaders(sent.res)).toEqual([]);
+  });
+
+  it("from another origin without a preflight header: 204 with Allow, no CORS grant", async () => {
+    const sent = await send("auth", "/auth/login", { method: "OPTIONS", headers: { origin: ELSEWHERE } });
+    expect(sent.res.status).toBe(204);
+    expect(sent.res.headers.get("allow")).toBe("POST, OPTIONS");
+    expect(corsHeaders(sent.res)).toEqual([]);
+  });
+
+  it("on a path that does not exist: 404 problem", async () => {
+    await expectProblemWithHygiene(await send("keys", "/v1/nope", { method: "OPTIONS" }), 404);
+  });
+});
+
 describe("every answer carries the security headers and a request id", () => {
   it.each(["analyze", "auth", "keys", "reports"] as AppName[])("%s: 404", async (app) => {
     await expectProblemWithHygiene(await send(app, "/no/such/path"), 404);
