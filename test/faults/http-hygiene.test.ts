@@ -147,6 +147,38 @@ describe("body limits hold without a usable Content-Length", () => {
   });
 });
 
+describe("unreadable JSON bodies", () => {
+  const post = (app: AppName, path: string, body: BodyInit) => send(app, path, { method: "POST", headers: { "content-type": "application/json" }, body });
+
+  it.each([
+    ['{"username": "ada", "password": }', "The body is not valid JSON (at line 1, column 33)."],
+    ['{"username": "ada",\n "password": "x",\n}', "The body is not valid JSON (at line 3, column 1)."],
+    ['{"username": "ada"', "The body is not valid JSON: it ends before the JSON value is complete (line 1, column 19)."],
+    ["{'username': 'ada'}", "The body is not valid JSON (at line 1, column 2)."],
+  ])("%j: 400 with our own detail", async (body, detail) => {
+    const problem = await expectProblemWithHygiene(await post("auth", "/auth/login", body), 400);
+    expect(problem.type).toMatch(/invalid-json$/);
+    expect(problem.detail).toBe(detail);
+  });
+
+  it.each([
+    ["auth", "/auth/login"],
+    ["auth", "/auth/register"],
+  ] as [AppName, string][])("%s %s: a body that is not UTF-8 is 400 invalid-utf8", async (app, path) => {
+    // Valid JSON if the lone 0xE9 (Latin-1 "é") were read as U+FFFD.
+    const body = new Uint8Array([...new TextEncoder().encode('{"username": "ren'), 0xe9, ...new TextEncoder().encode('e", "password": "correct horse battery"}')]);
+    const problem = await expectProblemWithHygiene(await post(app, path, body), 400);
+    expect(problem.type).toMatch(/invalid-utf8$/);
+    expect(problem.detail).toBe("The body is not valid UTF-8: send JSON text encoded as UTF-8.");
+  });
+
+  it("UTF-8 with a BOM and characters beyond ASCII still reads", async () => {
+    const body = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"username": "renée😀", "password": "x"}')]);
+    const sent = await post("auth", "/auth/login", body);
+    expect(sent.res.status, await sent.res.clone().text()).toBe(401);
+  });
+});
+
 describe("CORS: the console's origin only", () => {
   it("has a console origin configured", () => {
     expect(CONSOLE).toMatch(/^https:\/\//);

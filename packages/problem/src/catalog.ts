@@ -4,6 +4,8 @@ import { ProblemError } from "./problem.ts";
 export const problems = {
   invalidJson: (detail: string) =>
     new ProblemError(400, { code: "invalid-json", title: "The request body is not valid JSON", detail }),
+  invalidUtf8: () =>
+    new ProblemError(400, { code: "invalid-utf8", title: "The request body is not valid UTF-8", detail: "The body is not valid UTF-8: send JSON text encoded as UTF-8." }),
   invalidRequest: (detail: string, errors?: { path: string; message: string }[]) =>
     new ProblemError(422, {
       code: "invalid-request",
