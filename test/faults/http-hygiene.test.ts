@@ -179,6 +179,41 @@ describe("unreadable JSON bodies", () => {
   });
 });
 
+describe("a client that goes away mid-body", () => {
+  /** A body that sends a few bytes, then fails as workerd's does when the connection drops. */
+  function droppedBody(): RequestInit {
+    let sent = false;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) return controller.error(new Error("Network connection lost."));
+        sent = true;
+        controller.enqueue(new TextEncoder().encode('{"username": "ada", "pass'));
+      },
+    });
+    return { method: "POST", headers: { "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit;
+  }
+
+  it.each([
+    ["auth", "/auth/login"],
+    ["keys", "/v1/keys"],
+    ["analyze", "/v1/analyze/url"],
+  ] as [AppName, string][])("%s %s: logged at info as 499 (client closed), not as a 500 error", async (app, path) => {
+    const lines: { level: string; msg: string; [field: string]: unknown }[] = [];
+    const originals = { log: console.log, warn: console.warn, error: console.error };
+    for (const m of ["log", "warn", "error"] as const) console[m] = (line: string) => void lines.push(JSON.parse(line));
+    let sent: Sent;
+    try {
+      sent = await send(app, path, droppedBody());
+    } finally {
+      Object.assign(console, originals);
+    }
+    expect(sent.res.status).toBe(499);
+    expect(lines.filter((l) => l.level === "error"), JSON.stringify(lines)).toEqual([]);
+    const access = lines.filter((l) => l.msg === "request");
+    expect(access).toEqual([{ level: "info", msg: "request", requestId: sent.res.headers.get("x-request-id"), method: "POST", path, status: 499, durationMs: expect.any(Number), clientAborted: true }]);
+  });
+});
+
 describe("CORS: the console's origin only", () => {
   it("has a console origin configured", () => {
     expect(CONSOLE).toMatch(/^https:\/\//);

@@ -23,7 +23,9 @@ function invalidJsonDetail(text: string): string {
 }
 
 export async function readJsonBody(c: Context): Promise<unknown> {
-  const bytes = await c.req.arrayBuffer();
+  const bytes = await c.req.arrayBuffer().catch(() => {
+    throw problems.clientClosedRequest(); // the client went away mid-body (see limitBody)
+  });
   let text: string;
   try {
     text = utf8.decode(bytes);
