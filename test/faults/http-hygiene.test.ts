@@ -64,6 +64,39 @@ describe("wrong methods", () => {
   });
 });
 
+// A plain OPTIONS (no Origin, or no Access-Control-Request-Method: not a CORS preflight) asks what
+// the path serves: 204 with Allow, never a CORS grant; a path that does not exist stays 404.
+const optionsAllow: [AppName, string, string][] = [
+  ["analyze", "/v1/analyze/url", "POST, OPTIONS"],
+  ["analyze", "/health", "GET, HEAD, OPTIONS"],
+  ["auth", "/auth/login", "POST, OPTIONS"],
+  ["keys", "/v1/keys", "POST, GET, HEAD, OPTIONS"],
+  ["keys", "/v1/keys/key_01HZZZZZZZZZZZZZZZZZZZZZZZ", "DELETE, OPTIONS"],
+  ["reports", "/v1/reports", "GET, HEAD, OPTIONS"],
+];
+
+describe("plain OPTIONS", () => {
+  it.each(optionsAllow)("%s: OPTIONS %s without Origin answers 204 with Allow: %s", async (app, path, allow) => {
+    const sent = await send(app, path, { method: "OPTIONS" });
+    expectHygiene(sent.res);
+    expect(sent.res.status).toBe(204);
+    expect(sent.res.headers.get("allow")).toBe(allow);
+    expect(await sent.res.text()).toBe("");
+    expect(corsHeaders(sent.res)).toEqual([]);
+  });
+
+  it("from another origin without a preflight header: 204 with Allow, no CORS grant", async () => {
+    const sent = await send("auth", "/auth/login", { method: "OPTIONS", headers: { origin: ELSEWHERE } });
+    expect(sent.res.status).toBe(204);
+    expect(sent.res.headers.get("allow")).toBe("POST, OPTIONS");
+    expect(corsHeaders(sent.res)).toEqual([]);
+  });
+
+  it("on a path that does not exist: 404 problem", async () => {
+    await expectProblemWithHygiene(await send("keys", "/v1/nope", { method: "OPTIONS" }), 404);
+  });
+});
+
 describe("every answer carries the security headers and a request id", () => {
   it.each(["analyze", "auth", "keys", "reports"] as AppName[])("%s: 404", async (app) => {
     await expectProblemWithHygiene(await send(app, "/no/such/path"), 404);
@@ -111,6 +144,73 @@ describe("body limits hold without a usable Content-Length", () => {
     const sent = await send("auth", "/auth/login", chunked(100));
     // 100 spaces are not JSON: the body was read (and judged), not refused for its size.
     expect((await expectProblemWithHygiene(sent, 400)).type).toMatch(/empty-body$/);
+  });
+});
+
+describe("unreadable JSON bodies", () => {
+  const post = (app: AppName, path: string, body: BodyInit) => send(app, path, { method: "POST", headers: { "content-type": "application/json" }, body });
+
+  it.each([
+    ['{"username": "ada", "password": }', "The body is not valid JSON (at line 1, column 33)."],
+    ['{"username": "ada",\n "password": "x",\n}', "The body is not valid JSON (at line 3, column 1)."],
+    ['{"username": "ada"', "The body is not valid JSON: it ends before the JSON value is complete (line 1, column 19)."],
+    ["{'username': 'ada'}", "The body is not valid JSON (at line 1, column 2)."],
+  ])("%j: 400 with our own detail", async (body, detail) => {
+    const problem = await expectProblemWithHygiene(await post("auth", "/auth/login", body), 400);
+    expect(problem.type).toMatch(/invalid-json$/);
+    expect(problem.detail).toBe(detail);
+  });
+
+  it.each([
+    ["auth", "/auth/login"],
+    ["auth", "/auth/register"],
+  ] as [AppName, string][])("%s %s: a body that is not UTF-8 is 400 invalid-utf8", async (app, path) => {
+    // Valid JSON if the lone 0xE9 (Latin-1 "é") were read as U+FFFD.
+    const body = new Uint8Array([...new TextEncoder().encode('{"username": "ren'), 0xe9, ...new TextEncoder().encode('e", "password": "correct horse battery"}')]);
+    const problem = await expectProblemWithHygiene(await post(app, path, body), 400);
+    expect(problem.type).toMatch(/invalid-utf8$/);
+    expect(problem.detail).toBe("The body is not valid UTF-8: send JSON text encoded as UTF-8.");
+  });
+
+  it("UTF-8 with a BOM and characters beyond ASCII still reads", async () => {
+    const body = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"username": "renée😀", "password": "x"}')]);
+    const sent = await post("auth", "/auth/login", body);
+    expect(sent.res.status, await sent.res.clone().text()).toBe(401);
+  });
+});
+
+describe("a client that goes away mid-body", () => {
+  /** A body that sends a few bytes, then fails as workerd's does when the connection drops. */
+  function droppedBody(): RequestInit {
+    let sent = false;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) return controller.error(new Error("Network connection lost."));
+        sent = true;
+        controller.enqueue(new TextEncoder().encode('{"username": "ada", "pass'));
+      },
+    });
+    return { method: "POST", headers: { "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit;
+  }
+
+  it.each([
+    ["auth", "/auth/login"],
+    ["keys", "/v1/keys"],
+    ["analyze", "/v1/analyze/url"],
+  ] as [AppName, string][])("%s %s: logged at info as 499 (client closed), not as a 500 error", async (app, path) => {
+    const lines: { level: string; msg: string; [field: string]: unknown }[] = [];
+    const originals = { log: console.log, warn: console.warn, error: console.error };
+    for (const m of ["log", "warn", "error"] as const) console[m] = (line: string) => void lines.push(JSON.parse(line));
+    let sent: Sent;
+    try {
+      sent = await send(app, path, droppedBody());
+    } finally {
+      Object.assign(console, originals);
+    }
+    expect(sent.res.status).toBe(499);
+    expect(lines.filter((l) => l.level === "error"), JSON.stringify(lines)).toEqual([]);
+    const access = lines.filter((l) => l.msg === "request");
+    expect(access).toEqual([{ level: "info", msg: "request", requestId: sent.res.headers.get("x-request-id"), method: "POST", path, status: 499, durationMs: expect.any(Number), clientAborted: true }]);
   });
 });
 

@@ -81,3 +81,23 @@ describe("bad input", () => {
     expect(body.subject).toBe("broken");
   });
 });
+
+describe("unreadable JSON bodies", () => {
+  it("says where the JSON breaks, in our words (not the engine's, which can quote the body)", async () => {
+    const problem = await expectProblem(await post("/v1/analyze/url", '{\n  "url": }', json), 400);
+    expect(problem.type).toMatch(/invalid-json$/);
+    expect(problem.detail).toBe("The body is not valid JSON (at line 2, column 10).");
+    const cut = await expectProblem(await post("/v1/analyze/email", '{"raw": "From: a@b', json), 400);
+    expect(cut.detail).toBe("The body is not valid JSON: it ends before the JSON value is complete (line 1, column 19).");
+  });
+
+  it("refuses a body that is not UTF-8 instead of reading it with U+FFFD in place of the bad bytes", async () => {
+    // {"url": "https://a.example/\xff"}: valid JSON once decoded leniently.
+    const body = new Uint8Array([...bytes('{"url": "https://a.example/'), 0xff, ...bytes('"}')]);
+    const before = await reportCount(created.account_id);
+    const problem = await expectProblem(await post("/v1/analyze/url", body, json), 400);
+    expect(problem.type).toMatch(/invalid-utf8$/);
+    expect(problem.detail).toBe("The body is not valid UTF-8: send JSON text encoded as UTF-8.");
+    expect(await reportCount(created.account_id)).toBe(before);
+  });
+});

@@ -1,7 +1,7 @@
 // The analysis Worker: an independent Hono app with its own entry, deployable alone.
 import { useHttpHygiene } from "@traceo/http-hygiene";
 import { provideServices } from "@traceo/gateway";
-import { createApiApp, documentBodyAsRequired, refuseMethods } from "@traceo/openapi";
+import { createApiApp, documentBodyAsRequired } from "@traceo/openapi";
 import { recordUsage } from "@traceo/usage";
 import type { AnalyzeEnv } from "./app-types.ts";
 import { analyzeEmailHandler, analyzeEmailRoute } from "./routes/analyze-email.ts";
@@ -14,7 +14,6 @@ app.use("/v1/*", provideServices());
 app.use("/v1/*", recordUsage());
 const routes = app.openapi(healthRoute, health).openapi(analyzeEmailRoute, analyzeEmailHandler).openapi(analyzeUrlRoute, analyzeUrlHandler);
 documentBodyAsRequired(analyzeEmailRoute);
-app.on(["GET", "PUT", "PATCH", "DELETE"], ["/v1/analyze/email", "/v1/analyze/url"], refuseMethods(["POST"]));
 
 /** The routes' types, for Hono's RPC client (`hc<AnalyzeRoutes>`; see packages/client). */
 export type AnalyzeRoutes = typeof routes;

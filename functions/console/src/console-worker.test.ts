@@ -4,10 +4,12 @@ import { describe, expect, it } from "vitest";
 import worker from "./index.ts";
 import { apiOrigin, contentSecurityPolicy } from "./security-headers.ts";
 
-// Answers with the path it was asked for, so the tests see what reached the assets.
+// Answers with the path it was asked for, so the tests see what reached the assets; /missing* has
+// no file (the asset layer's 404 has an empty body).
 const assets = {
   async fetch(input: RequestInfo | URL): Promise<Response> {
     const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
+    if (path.startsWith("/missing")) return new Response(null, { status: 404 });
     return new Response(`asset ${path}`, { headers: { "content-type": "text/plain" } });
   },
 } as unknown as Fetcher;
@@ -38,10 +40,38 @@ describe("console Worker", () => {
     expect(await (await call("/config.json")).json()).toEqual({ api_base: "" });
   });
 
-  it("answers 405 to anything but GET and HEAD", async () => {
-    const res = await call("/", { method: "POST", body: "x" });
-    expect(res.status).toBe(405);
-    expect(res.headers.get("allow")).toBe("GET, HEAD");
+  it("answers 405 problem+json to anything but GET and HEAD", async () => {
+    for (const method of ["POST", "PUT", "DELETE", "OPTIONS"]) {
+      const res = await call("/console/", { method, ...(method === "POST" || method === "PUT" ? { body: "x" } : {}) });
+      expect(res.status).toBe(405);
+      expect(res.headers.get("allow")).toBe("GET, HEAD");
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
+      const id = res.headers.get("x-request-id");
+      expect(await res.json()).toEqual({ type: "https://traceo.dev/problems/method-not-allowed", title: "Method not allowed", status: 405, detail: "Use GET or HEAD.", instance: `urn:traceo:request:${id}` });
+    }
+  });
+
+  it("answers 404 problem+json where the assets have no file, with the security headers", async () => {
+    for (const path of ["/missing.js", "/console/missing/page"]) {
+      const res = await call(path);
+      expect(res.status).toBe(404);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      const body = (await res.json()) as { type: string; detail: string; instance: string };
+      expect(body.type).toBe("https://traceo.dev/problems/not-found");
+      expect(body.detail).toBe(`No console page or file at ${path}.`);
+      expect(body.instance).toBe(`urn:traceo:request:${res.headers.get("x-request-id")}`);
+    }
+  });
+
+  it("puts a request id on every answer, keeping a caller's well-formed one", async () => {
+    const answers = [await call("/console/"), await call("/console"), await call("/config.json"), await call("/missing"), await call("/", { method: "POST" })];
+    const ids = answers.map((res) => res.headers.get("x-request-id"));
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect((await call("/", { headers: { "x-request-id": "trace-0123456789abcdef" } })).headers.get("x-request-id")).toBe("trace-0123456789abcdef");
+    expect((await call("/", { headers: { "x-request-id": "bad id <script>" } })).headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 

@@ -1,6 +1,9 @@
 // The console Worker: serves ./public through the ASSETS binding, at `/` (its own origin in
 // production) and under `/console/` (the path `npm run dev` gives it on the shared origin), adds the
-// security headers to every answer and tells the page where the API lives (GET config.json).
+// security headers and a request id to every answer and tells the page where the API lives (GET
+// config.json). A path with no file and a method other than GET/HEAD get problem+json, as anywhere
+// in the API (the console routes by #hash, so no path needs index.html as a fallback).
+import { plainProblem, requestIdOf, withHeaders } from "@traceo/http-hygiene/plain-worker";
 import { securityHeaders } from "./security-headers.ts";
 
 interface Env {
@@ -10,19 +13,15 @@ interface Env {
 
 const PREFIX = "/console";
 
-function withHeaders(response: Response, headers: Record<string, string>): Response {
-  const copy = new Response(response.body, response);
-  for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value);
-  return copy;
-}
-
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const apiBase = (env.API_BASE_URL ?? "").trim().replace(/(?<!\/)\/+$/, "");
-    const headers = securityHeaders(apiBase);
+    const requestId = requestIdOf(request);
+    const headers = { ...securityHeaders(apiBase), "x-request-id": requestId };
     const url = new URL(request.url);
+    const asked = url.pathname;
     if (request.method !== "GET" && request.method !== "HEAD") {
-      return withHeaders(new Response("Method Not Allowed\n", { status: 405, headers: { allow: "GET, HEAD" } }), headers);
+      return withHeaders(plainProblem(405, "Use GET or HEAD.", requestId, { allow: "GET, HEAD" }), headers);
     }
     // Relative asset URLs need the trailing slash.
     if (url.pathname === PREFIX) return withHeaders(Response.redirect(`${url.origin}${PREFIX}/${url.search}`, 308), headers);
@@ -31,6 +30,7 @@ export default {
       return withHeaders(Response.json({ api_base: apiBase }, { headers: { "cache-control": "no-store" } }), headers);
     }
     const asset = await env.ASSETS.fetch(new Request(url, request));
+    if (asset.status === 404) return withHeaders(plainProblem(404, `No console page or file at ${asked}.`, requestId), headers);
     return withHeaders(asset, headers);
   },
 };

@@ -52,5 +52,17 @@ describe("docs Worker", () => {
     const post = await get("/openapi.json", { method: "POST" });
     expect(post.status).toBe(405);
     expect(post.headers.get("allow")).toBe("GET, HEAD");
+    expect(post.headers.get("content-type")).toBe("application/problem+json");
+    expect(((await post.json()) as { instance: string }).instance).toBe(`urn:traceo:request:${post.headers.get("x-request-id")}`);
+  });
+
+  it("puts a request id on every answer (assets, 404, 405), keeping a caller's well-formed one", async () => {
+    const answers = [await get("/openapi.json"), await get("/docs"), await get("/nope"), await get("/docs", { method: "DELETE" })];
+    for (const res of answers) expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await get("/openapi.json", { headers: { "x-request-id": "trace-0123456789abcdef" } })).headers.get("x-request-id")).toBe("trace-0123456789abcdef");
+    // The assets' own headers (_headers) are still there.
+    const page = answers[1]!;
+    expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(answers[0]!.headers.get("access-control-allow-origin")).toBe("*");
   });
 });

@@ -1,6 +1,8 @@
 // A path that exists answers a method it does not serve with 405 and `Allow`, instead of 404 (or of
-// 401 from an auth middleware further down). Reads the app's route table at request time, so it
-// sees every route registered after it is mounted.
+// 401 from an auth middleware further down), and a plain OPTIONS (no CORS preflight: consoleCors,
+// mounted before, answers those) with 204 and `Allow`, as RFC 9110 §9.3.7 asks; Hono itself routes
+// OPTIONS like any method, so without this it was a 404. Reads the app's route table at request
+// time, so it sees every route registered after it is mounted.
 import type { Hono, MiddlewareHandler } from "hono";
 import { problems } from "@traceo/problem";
 
@@ -42,15 +44,17 @@ export function methodGuard(app: Hono<any, any, any>): MiddlewareHandler {
   const cache = new Map<string, string[]>();
   return async (c, next) => {
     const method = c.req.method;
-    if (method !== "OPTIONS") {
-      const pathname = new URL(c.req.url).pathname;
-      let allowed = cache.get(pathname);
-      if (!allowed) {
-        allowed = [...methodsFor(app, pathname)];
-        if (cache.size < 1_000) cache.set(pathname, allowed);
-      }
-      if (allowed.length > 0 && !allowed.includes(method)) throw problems.methodNotAllowed(allowed.filter((m) => m !== "HEAD"));
+    const pathname = new URL(c.req.url).pathname;
+    let allowed = cache.get(pathname);
+    if (!allowed) {
+      allowed = [...methodsFor(app, pathname)];
+      if (cache.size < 1_000) cache.set(pathname, allowed);
     }
+    if (allowed.length > 0 && method === "OPTIONS") {
+      c.header("allow", [...allowed, "OPTIONS"].join(", "));
+      return c.body(null, 204);
+    }
+    if (allowed.length > 0 && !allowed.includes(method)) throw problems.methodNotAllowed(allowed.filter((m) => m !== "HEAD"));
     await next();
   };
 }

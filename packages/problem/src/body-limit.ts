@@ -11,7 +11,10 @@ async function readAtMost(body: ReadableStream<Uint8Array>, maxBytes: number): P
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    // The request body is the client's stream: it fails only when the client goes away mid-body.
+    const { done, value } = await reader.read().catch(() => {
+      throw problems.clientClosedRequest();
+    });
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {

@@ -1,9 +1,15 @@
 // Every problem the API can answer with, in one place, so codes and wording stay consistent.
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ProblemError } from "./problem.ts";
+
+/** nginx's "client closed request": the client went away before we read its body. Not a server error. */
+export const CLIENT_CLOSED_REQUEST = 499;
 
 export const problems = {
   invalidJson: (detail: string) =>
     new ProblemError(400, { code: "invalid-json", title: "The request body is not valid JSON", detail }),
+  invalidUtf8: () =>
+    new ProblemError(400, { code: "invalid-utf8", title: "The request body is not valid UTF-8", detail: "The body is not valid UTF-8: send JSON text encoded as UTF-8." }),
   invalidRequest: (detail: string, errors?: { path: string; message: string }[]) =>
     new ProblemError(422, {
       code: "invalid-request",
@@ -26,6 +32,13 @@ export const problems = {
       title: "The request body is too large",
       detail: `The body must be at most ${maxBytes} bytes.`,
       extensions: { max_bytes: maxBytes },
+    }),
+  /** The body stream failed (the client disconnected mid-body): nobody will read this answer; it is for the log. */
+  clientClosedRequest: () =>
+    new ProblemError(CLIENT_CLOSED_REQUEST as ContentfulStatusCode, {
+      code: "client-closed-request",
+      title: "The client closed the connection",
+      detail: "The request body stopped before its end; the request was not processed.",
     }),
   invalidContentLength: () =>
     new ProblemError(400, {

@@ -1,5 +1,5 @@
 export { ProblemError, problemBody, problemResponse, PROBLEM_CONTENT_TYPE, type ProblemInit } from "./problem.ts";
-export { problems } from "./catalog.ts";
+export { problems, CLIENT_CLOSED_REQUEST } from "./catalog.ts";
 export { problemErrorHandler, problemNotFound } from "./error-handler.ts";
 export { limitBody } from "./body-limit.ts";
 export { readJsonBody, isJsonContentType } from "./json-body.ts";
