@@ -148,3 +148,21 @@ describe("urlFeatures: brand words inside ordinary words", () => {
     expect(v("https://paypalsecure.example/", "url_brand_in_host")).toBe(1);
   });
 });
+
+describe("urlFeatures: evidence wording", () => {
+  it("names the platform once when the host is the free-hosting domain itself", () => {
+    expect(urlFeatures("https://storage.googleapis.com/ahouf/page.html").evidence.url_is_free_hosting).toBe("the page is on storage.googleapis.com, where anyone can publish for free");
+    expect(urlFeatures("https://chijioke-nwabasili.github.io/linkedin-login-page/").evidence.url_is_free_hosting)
+      .toBe("the site chijioke-nwabasili.github.io is hosted on github.io, where anyone can publish a page for free");
+  });
+  it("starts host sentences with words, so capitalising a sentence never changes a domain", () => {
+    const f = urlFeatures("http://metamasksigins.blogspot.jp/");
+    expect(f.evidence.url_brand_in_host).toBe("the address metamasksigins.blogspot.jp names MetaMask but is not a MetaMask domain");
+    expect(urlFeatures("http://xn--pypal-4ve.com/").evidence.url_brand_lookalike).toMatch(/^the domain pаypal\.com imitates PayPal/);
+    expect(urlFeatures("https://bit.ly/3xYz").evidence.url_is_shortener).toBe("the link goes through bit.ly, a link shortener that hides the destination");
+  });
+  it("names the subdomains in front of the registrable domain", () => {
+    expect(urlFeatures("https://accounts.google.com/signin").evidence.url_subdomain_depth).toBe('"accounts" in front of google.com');
+    expect(urlFeatures("https://www.google.com/").evidence.url_subdomain_depth).toBeUndefined();
+  });
+});

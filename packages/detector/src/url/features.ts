@@ -97,7 +97,7 @@ export function urlFeatures(input: string): UrlFeatures {
   if (parsed.kind === "script") {
     // A data:/javascript: link runs or renders content in place; host features do not apply.
     setValue(values, "url_script_scheme", 1);
-    evidence.url_script_scheme = `the link is a ${parsed.scheme}: URL, which runs or shows content without visiting a site`;
+    evidence.url_script_scheme = scriptSchemeEvidence(parsed.scheme);
     return { values, evidence, url: parsed.text.slice(0, 200), host: "", registrable_domain: null };
   }
 
@@ -116,20 +116,23 @@ export function urlFeatures(input: string): UrlFeatures {
   setValue(values, "url_host_digit_ratio", facts.ip ? null : shown.length ? countMatches(shownText, "0123456789") / shown.length : 0);
   setValue(values, "url_host_hyphens", countMatches(shownText, "-"));
   setValue(values, "url_subdomain_depth", facts.ip ? null : facts.subdomainLabels.length);
+  if (!facts.ip && facts.subdomainLabels.length && facts.registrableDomain) {
+    evidence.url_subdomain_depth = `"${facts.subdomainLabels.join(".").slice(0, 80)}" in front of ${facts.registrableDomain}`;
+  }
   setValue(values, "url_domain_label_length", facts.ip ? null : [...hostToUnicode(facts.domainLabel)].length);
 
   setValue(values, "url_is_ip_host", facts.ip ? 1 : 0);
-  if (facts.ip) evidence.url_is_ip_host = parsed.rawHost.toLowerCase().replace(/^www\./, "") === facts.ip ? `the link points to the bare IP address ${facts.ip}` : `the host is the IP address ${facts.ip} written in a disguised form`;
+  if (facts.ip) evidence.url_is_ip_host = ipHostEvidence(parsed.rawHost, facts.ip);
 
   setValue(values, "url_is_idn", facts.isIdn ? 1 : 0);
   if (facts.isIdn) evidence.url_is_idn = `the host ${host} is displayed as ${facts.unicodeHost}`;
   setValue(values, "url_mixed_script_host", facts.mixedScript ? 1 : 0);
-  if (facts.mixedScript) evidence.url_mixed_script_host = `${facts.unicodeHost} mixes Latin letters with Cyrillic or Greek ones`;
+  if (facts.mixedScript) evidence.url_mixed_script_host = `the host ${facts.unicodeHost} mixes Latin letters with Cyrillic or Greek ones`;
 
   setValue(values, "url_brand_lookalike", facts.lookalike ? 1 : 0);
-  if (facts.lookalike) evidence.url_brand_lookalike = `${facts.unicodeHost} imitates ${facts.lookalike.brand.name} ("${facts.lookalike.piece}")`;
+  if (facts.lookalike) evidence.url_brand_lookalike = `the domain ${facts.unicodeHost} imitates ${facts.lookalike.brand.name} ("${facts.lookalike.piece}")`;
   setValue(values, "url_brand_in_host", facts.brandMention ? 1 : 0);
-  if (facts.brandMention) evidence.url_brand_in_host = `${host} names ${facts.brandMention.brand.name} but is not a ${facts.brandMention.brand.name} domain`;
+  if (facts.brandMention) evidence.url_brand_in_host = `the address ${host} names ${facts.brandMention.brand.name} but is not a ${facts.brandMention.brand.name} domain`;
   const pathBrand = brandInPath(path + query, facts);
   setValue(values, "url_brand_in_path", pathBrand ? 1 : 0);
   if (pathBrand) evidence.url_brand_in_path = `the path names ${pathBrand} on ${facts.registrableDomain ?? host}, which is not ${pathBrand}'s site`;
@@ -142,10 +145,10 @@ export function urlFeatures(input: string): UrlFeatures {
 
   const shortener = matchSuffix(host, SHORTENER_DOMAINS);
   setValue(values, "url_is_shortener", shortener ? 1 : 0);
-  if (shortener) evidence.url_is_shortener = `${shortener} is a link shortener that hides the destination`;
+  if (shortener) evidence.url_is_shortener = `the link goes through ${shortener}, a link shortener that hides the destination`;
   const hosting = matchSuffix(host, FREE_HOSTING_SUFFIXES);
   setValue(values, "url_is_free_hosting", hosting ? 1 : 0);
-  if (hosting) evidence.url_is_free_hosting = `${host} is hosted on ${hosting}, where anyone can publish a page for free`;
+  if (hosting) evidence.url_is_free_hosting = host === hosting ? `the page is on ${hosting}, where anyone can publish for free` : `the site ${host} is hosted on ${hosting}, where anyone can publish a page for free`;
   setValue(values, "url_private_suffix", facts.privateSuffix ? 1 : 0);
 
   setValue(values, "url_path_length", path === "/" ? 0 : path.length);
@@ -175,6 +178,19 @@ export function urlFeatures(input: string): UrlFeatures {
 
   const normalised = `${url.protocol}//${hasUserinfo ? `${url.username}${url.password ? `:${url.password}` : ""}@` : ""}${url.host}${url.pathname}${url.search}${url.hash}`;
   return { values, evidence, url: normalised, host, registrable_domain: facts.registrableDomain, hostFacts: facts };
+}
+
+/** The host as the reader saw it and, when it was written in hex, octal or as one number, the dotted address it means. */
+function ipHostEvidence(rawHost: string, ip: string): string {
+  const written = rawHost.toLowerCase().replace(/^www\./, "").replace(/\.$/, "");
+  if (written === ip || written === "") return `the link points to the bare IP address ${ip} instead of a domain name`;
+  return `the link points to a bare IP address (written ${written.slice(0, 60)}, which is ${ip}) instead of a domain name`;
+}
+
+function scriptSchemeEvidence(scheme: string): string {
+  return scheme === "data"
+    ? "this is a data: URL: it carries a whole page or file inside the link instead of opening a site"
+    : `this is a ${scheme}: URL: it runs code instead of opening a page`;
 }
 
 function decodeURIComponentSafe(s: string): string {
