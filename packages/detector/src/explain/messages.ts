@@ -48,7 +48,7 @@ function yet(statement: string, effect: string): string {
 }
 
 function fill(template: string, value: number): string {
-  return template.replace(/\{v:([^}]+)\}/g, (_, noun: string) => plural(value, noun)).replace("{v}", formatValue(value));
+  return template.replace(/\{v:([a-z ]{1,40})\}/g, (_, noun: string) => plural(value, noun)).replace("{v}", formatValue(value));
 }
 
 // Features that have no value on an IP host, and what an IP address lacks for each.
