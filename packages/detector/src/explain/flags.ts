@@ -29,7 +29,7 @@ export const FLAGS: Record<string, FlagWording> = {
   url_redirect_param: { what: "redirect parameter", risky: "The link carries another web address and redirects to it.", absent: "The link carries no other web address to redirect to." },
   url_email_in_url: { what: "e-mail address in the link", risky: "The link carries an e-mail address, typically to pre-fill a fake sign-in page.", absent: "The link carries no e-mail address." },
   url_suspicious_tokens: { what: "account/security words", risky: "The address uses {v:word} like login, verify or account.", absent: "The address has no login, verify or account words." },
-  url_risky_file_extension: { what: "risky download", risky: "The link downloads a program, script or archive.", absent: "The link does not download a risky file type." },
+  url_risky_file_extension: { what: "risky download", risky: "The link ends in the file name of a program, script or archive.", absent: "The link does not download a risky file type." },
   url_script_scheme: { what: "script link", risky: "The link is a javascript: or data: URL: it runs code or carries its content inside the link instead of opening a page.", absent: "The link is an ordinary web address." },
   // E-mail: sender
   email_replyto_mismatch: { what: "Reply-To domain", risky: "Replies go to a different domain than the sender's.", absent: "Replies go to the sender's own domain." },
@@ -55,7 +55,7 @@ export const FLAGS: Record<string, FlagWording> = {
   email_link_script_scheme: { what: "script links", risky: "A link runs a script (javascript: or data: URL) instead of opening a page.", absent: "No link runs a script." },
   email_link_email_in_url: { what: "e-mail address in links", risky: "A link carries an e-mail address, typically to pre-fill a fake sign-in page.", absent: "No link carries an e-mail address." },
   email_link_suspicious_tokens_max: { what: "account/security words in links", risky: "A link uses words like login, verify or account.", absent: "The links do not use login, verify or account words." },
-  email_link_risky_file: { what: "risky downloads", risky: "A link downloads a program, script or archive.", absent: "No link downloads a risky file type." },
+  email_link_risky_file: { what: "risky downloads", risky: "A link ends in the file name of a program, script or archive.", absent: "No link downloads a risky file type." },
   email_link_nonstandard_port: { what: "links with unusual ports", risky: "A link names a network port explicitly, which ordinary links rarely do.", absent: "The links use standard web ports." },
   email_brand_claim_link_mismatch: { what: "brand claim vs links", risky: "The message presents itself as a brand but none of its links go to that brand.", absent: "The message does not claim a brand that its links contradict." },
   email_link_action_text: { what: "account-action buttons", risky: "A button or link asks you to verify, sign in or update something.", absent: "No button asks you to verify, sign in or update an account." },

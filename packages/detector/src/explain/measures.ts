@@ -36,10 +36,6 @@ export function plural(n: number, noun: string): string {
   return `${n} ${many}`;
 }
 
-function round(v: number): string {
-  return Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100);
-}
-
 function percent(ratio: number): string {
   return `${Math.round(ratio * 100)}%`;
 }
@@ -118,7 +114,7 @@ const MEASURES: Record<string, Describe> = {
     return risky ? `${share}, which ${effect}.` : `The links mostly stay on the sender's own domain (${percent(value)} lead elsewhere).`;
   },
   email_link_density: ({ value, risky, effect }) => {
-    const rate = `${round(value)} links per 100 words`;
+    const rate = `${plural(Math.round(value * 100) / 100, "link")} per 100 words`;
     if (value === 0) return risky ? `The text is not crowded with links (it has none), which here ${effect}.` : "The text is not crowded with links (it has none).";
     if (value >= 50) return risky ? `The message is mostly links with little text (${rate}).` : `The message is mostly links (${rate}), yet here that ${effect}.`;
     return risky ? `The share of links in the text (${rate}) ${effect}.` : `The message has an ordinary balance of text and links (${rate}).`;

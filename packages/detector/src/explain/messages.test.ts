@@ -80,6 +80,7 @@ describe("describeFeature: measured values are described as they are", () => {
     expect(describeFeature("email_link_density", 2.73, 0.8)).toBe("The share of links in the text (2.73 links per 100 words) raised the score.");
     expect(describeFeature("email_link_density", 80, 0.8)).toBe("The message is mostly links with little text (80 links per 100 words).");
     expect(describeFeature("email_link_density", 0, -1.1)).toBe("The text is not crowded with links (it has none).");
+    expect(describeFeature("email_link_density", 1, -1.1)).toBe("The message has an ordinary balance of text and links (1 link per 100 words).");
     expect(describeFeature("email_link_offdomain_ratio", 0.25, 0.3)).toBe("25% of the links lead away from the sender's own domain, which raised the score.");
     expect(describeFeature("email_link_offdomain_ratio", 1, 0.3)).toBe("All links lead away from the sender's own domain.");
     expect(describeFeature("email_link_offdomain_ratio", 0.5, -0.9)).toBe("Half of the links lead away from the sender's own domain, which lowered the score.");

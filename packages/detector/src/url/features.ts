@@ -132,7 +132,7 @@ export function urlFeatures(input: string): UrlFeatures {
   setValue(values, "url_brand_lookalike", facts.lookalike ? 1 : 0);
   if (facts.lookalike) evidence.url_brand_lookalike = `the domain ${facts.unicodeHost} imitates ${facts.lookalike.brand.name} ("${facts.lookalike.piece}")`;
   setValue(values, "url_brand_in_host", facts.brandMention ? 1 : 0);
-  if (facts.brandMention) evidence.url_brand_in_host = `the address ${host} names ${facts.brandMention.brand.name} but is not a ${facts.brandMention.brand.name} domain`;
+  if (facts.brandMention) evidence.url_brand_in_host = `the address ${host} names ${facts.brandMention.brand.name} but does not belong to ${facts.brandMention.brand.name}`;
   const pathBrand = brandInPath(path + query, facts);
   setValue(values, "url_brand_in_path", pathBrand ? 1 : 0);
   if (pathBrand) evidence.url_brand_in_path = `the path names ${pathBrand} on ${facts.registrableDomain ?? host}, which is not ${pathBrand}'s site`;
@@ -173,7 +173,7 @@ export function urlFeatures(input: string): UrlFeatures {
   const ext = dot > 0 ? lastSegment.slice(dot + 1).toLowerCase() : "";
   const risky = RISKY_EXTENSIONS.has(ext);
   setValue(values, "url_risky_file_extension", risky ? 1 : 0);
-  if (risky) evidence.url_risky_file_extension = `the link downloads a .${ext} file`;
+  if (risky) evidence.url_risky_file_extension = riskyFileEvidence(ext, decodeURIComponentSafe(lastSegment));
   setValue(values, "url_script_scheme", 0);
 
   const normalised = `${url.protocol}//${hasUserinfo ? `${url.username}${url.password ? `:${url.password}` : ""}@` : ""}${url.host}${url.pathname}${url.search}${url.hash}`;
@@ -185,6 +185,13 @@ function ipHostEvidence(rawHost: string, ip: string): string {
   const written = rawHost.toLowerCase().replace(/^www\./, "").replace(/\.$/, "");
   if (written === ip || written === "") return `the link points to the bare IP address ${ip} instead of a domain name`;
   return `the link points to a bare IP address (written ${written.slice(0, 60)}, which is ${ip}) instead of a domain name`;
+}
+
+// The name is shown because an extension alone misleads: "/signin/paypal.com" ends in the DOS program type .com.
+const ARCHIVE_EXTENSIONS = new Set(["iso", "img", "vhd", "zip", "rar", "7z", "gz", "cab", "dmg", "pkg"]);
+function riskyFileEvidence(ext: string, name: string): string {
+  const kind = ARCHIVE_EXTENSIONS.has(ext) ? "an archive or disk image, which can hide other files" : ext === "xlsm" || ext === "docm" ? "an Office document that can carry macros" : "a type that runs as a program";
+  return `the link ends in a .${ext} file name ("${name.slice(0, 60)}"), ${kind}`;
 }
 
 function scriptSchemeEvidence(scheme: string): string {
