@@ -173,6 +173,7 @@ describe("urlFeatures: evidence for brands and downloads", () => {
   });
   it("shows the file name, so a path ending in a domain is not called a download", () => {
     expect(urlFeatures("http://evil.example/signin/paypal.com").evidence.url_risky_file_extension).toBe('the link ends in a .com file name ("paypal.com"), a type that runs as a program');
+    expect(urlFeatures("https://cdn.example.com/files/jane.doe@corp.example.exe").evidence.url_risky_file_extension).toBe("the link ends in a .exe file name, a type that runs as a program");
     expect(urlFeatures("https://cdn.example.com/files/Invoice%20May.zip").evidence.url_risky_file_extension).toBe('the link ends in a .zip file name ("Invoice May.zip"), an archive or disk image, which can hide other files');
   });
 });

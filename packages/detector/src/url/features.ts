@@ -187,11 +187,14 @@ function ipHostEvidence(rawHost: string, ip: string): string {
   return `the link points to a bare IP address (written ${written.slice(0, 60)}, which is ${ip}) instead of a domain name`;
 }
 
-// The name is shown because an extension alone misleads: "/signin/paypal.com" ends in the DOS program type .com.
+// The name is shown because an extension alone misleads: "/signin/paypal.com" ends in the DOS program
+// type .com. Not when it holds an e-mail address: reports keep sentences in clear, and links in mail
+// are cut to their host in stored copies for that reason.
 const ARCHIVE_EXTENSIONS = new Set(["iso", "img", "vhd", "zip", "rar", "7z", "gz", "cab", "dmg", "pkg"]);
 function riskyFileEvidence(ext: string, name: string): string {
   const kind = ARCHIVE_EXTENSIONS.has(ext) ? "an archive or disk image, which can hide other files" : ext === "xlsm" || ext === "docm" ? "an Office document that can carry macros" : "a type that runs as a program";
-  return `the link ends in a .${ext} file name ("${name.slice(0, 60)}"), ${kind}`;
+  const shown = /@|%40/i.test(name) ? "" : ` ("${name.slice(0, 60)}")`;
+  return `the link ends in a .${ext} file name${shown}, ${kind}`;
 }
 
 function scriptSchemeEvidence(scheme: string): string {
