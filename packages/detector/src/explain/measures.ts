@@ -4,9 +4,10 @@
 // obvious way ("The host name is unusually short (6 characters; most are 9–21), which raised the score").
 
 /**
- * Usual values on legitimate addresses: the 10th–90th percentiles of each feature over the 50,000
- * benign URLs of the shared training data (urls.csv.gz and urls_benign_diverse.csv.gz, computed with
- * this detector's own features). Only used for wording; the model never sees them.
+ * Usual values on legitimate addresses: the 10th–90th percentiles of each feature over the ~71,700
+ * benign rows of the shared training data (urls.csv.gz and urls_benign_diverse.csv.gz, through this
+ * detector's urlFeatures, December 2026). Only used for wording; the model never sees them, so a
+ * retrained model needs no change here unless the features change.
  */
 export const USUAL_URL_RANGES = {
   url_host_length: [9, 21],
