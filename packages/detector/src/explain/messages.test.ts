@@ -111,6 +111,24 @@ describe("describeFeatures: facts shared by several reasons", () => {
     ]);
   });
 
+  it("says the IP fact once whether the flag or a feature it empties comes first", () => {
+    const evidence = { url_is_ip_host: "the link points to the bare IP address 192.168.0.1 instead of a domain name" };
+    expect(describeFeatures([
+      { feature: "url_is_ip_host", value: 1, contribution: 0.9 },
+      { feature: "url_host_digit_ratio", value: null, contribution: 0.5 },
+    ], evidence)).toEqual([
+      "The link points to the bare IP address 192.168.0.1 instead of a domain name.",
+      "An IP address is not a name, so its share of digits is not measured; that also raised the score.",
+    ]);
+    expect(describeFeatures([
+      { feature: "url_subdomain_depth", value: null, contribution: 1.4 },
+      { feature: "url_is_ip_host", value: 1, contribution: 0.3 },
+    ], evidence)).toEqual([
+      "The link points to the bare IP address 192.168.0.1 instead of a domain name.",
+      "The IP address as host also counts on its own, which raised the score.",
+    ]);
+  });
+
   it("says once that a link is a javascript: URL instead of 'missing information' for every feature", () => {
     const evidence = { url_script_scheme: "this is a javascript: URL: it runs code instead of opening a page" };
     const messages = describeFeatures([

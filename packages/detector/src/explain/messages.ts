@@ -58,6 +58,12 @@ const IP_LACKS: Record<string, string> = {
   url_domain_label_length: "An IP address has no domain name",
 };
 
+// The flags that state those facts themselves, and what to say when the fact was already said.
+const SHARED_FLAGS: Record<string, { key: string; again: string }> = {
+  url_is_ip_host: { key: "ip", again: "The IP address as host also counts on its own" },
+  url_script_scheme: { key: "script", again: "Being a script link also counts on its own" },
+};
+
 /** A sentence for a feature that has no value because of a fact said once per report, or null. */
 function notApplicable(name: string, contribution: number, ctx: ReasonContext): string | null {
   const effect = effectOf(contribution);
@@ -99,6 +105,9 @@ export function describeFeature(
   const flag = FLAGS[name];
   if (!flag) return `The ${humanise(name)} (${formatValue(value)}) ${effect}.`;
   if (value > 0) {
+    const shared = SHARED_FLAGS[name];
+    if (shared && ctx.said.has(shared.key)) return `${shared.again}, which ${effect}.`;
+    if (shared) ctx.said.add(shared.key);
     const present = evidence ? sentence(evidence) : fill(flag.risky, value);
     return risky ? present : yet(present, effect);
   }
