@@ -24,7 +24,8 @@ export const FLAGS: Record<string, FlagWording> = {
   url_nonstandard_port: { what: "explicit port", risky: "The link names a network port explicitly, which ordinary links rarely do.", absent: "The link uses the standard web port." },
   url_is_shortener: { what: "link shortener", risky: "The link goes through a shortener, which hides where it leads.", absent: "The link is not hidden behind a shortener." },
   url_is_free_hosting: { what: "free hosting", risky: "The page is on a free hosting or site-builder service, where anyone can publish.", absent: "The page is not on a free hosting service." },
-  url_private_suffix: { what: "shared hosting platform", risky: "The address is a sub-site of a shared hosting platform.", absent: "The address is a domain of its own, not a sub-site of a platform." },
+  // The public suffix list's private section (*.github.io, *.blogspot.com): free-hosting lists catch others.
+  url_private_suffix: { what: "shared hosting platform", risky: "The address is a sub-site of a shared hosting platform (like *.github.io), where anyone can get an address.", absent: "The address is not under a listed shared-hosting suffix (like *.github.io)." },
   url_double_slash_in_path: { what: "'//' inside the path", risky: "The path contains '//', a sign of an embedded redirect.", absent: "The path has no embedded '//'." },
   url_redirect_param: { what: "redirect parameter", risky: "The link carries another web address and redirects to it.", absent: "The link carries no other web address to redirect to." },
   url_email_in_url: { what: "e-mail address in the link", risky: "The link carries an e-mail address, typically to pre-fill a fake sign-in page.", absent: "The link carries no e-mail address." },

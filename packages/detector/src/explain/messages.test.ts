@@ -18,7 +18,7 @@ describe("describeFeature", () => {
   it("describes an absent flag as absent, whichever way it pushed", () => {
     expect(describeFeature("email_link_text_mismatch", 0, -0.3)).toBe("Links go where their text says.");
     expect(describeFeature("email_link_ip", 0, 0.05)).toBe("No link points to a bare IP address, yet here that raised the score slightly.");
-    expect(describeFeature("url_private_suffix", 0, 0.3)).toBe("The address is a domain of its own, not a sub-site of a platform, yet here that raised the score.");
+    expect(describeFeature("url_private_suffix", 0, 0.3)).toBe("The address is not under a listed shared-hosting suffix (like *.github.io), yet here that raised the score.");
     expect(describeFeature("email_subject_urgency", 0, -0.4)).toBe("The subject line has no urgent or threatening words.");
   });
 
