@@ -41,6 +41,8 @@ const cases: [string, () => Promise<Response>, number][] = [
   ["url: a NUL character", () => post("/v1/analyze/url", JSON.stringify({ url: "\u0000" }), json), 422],
   ["url: spaces inside", () => post("/v1/analyze/url", JSON.stringify({ url: "http://exa mple.com/" }), json), 422],
   ["url: null body", () => post("/v1/analyze/url", "null", json), 422],
+  ["url: a javascript: URL", () => post("/v1/analyze/url", JSON.stringify({ url: "javascript:alert(1)" }), json), 422],
+  ["url: a data: URL in a list", () => post("/v1/analyze/url", JSON.stringify({ urls: ["https://ok.example", "data:text/html,<h1>hi</h1>"] }), json), 422],
   ["url: non-numeric Content-Length", () => post("/v1/analyze/url", "{}", { ...json, "content-length": "12abc" }), 400],
   ["unknown route", () => call("/v1/nothing", { method: "GET", key }), 404],
   ["wrong method", () => call("/v1/analyze/url", { method: "GET", key }), 405],
@@ -70,6 +72,21 @@ describe("bad input", () => {
 
   it("stored nothing for any refused request", async () => {
     expect(await reportCount(created.account_id)).toBe(0);
+  });
+
+  it("refuses javascript: and data: URLs by name, saying which schemes it analyses", async () => {
+    const one = (await expectProblem(await post("/v1/analyze/url", JSON.stringify({ url: "javascript:alert(1)" }), json), 422)) as { errors?: { path: string; message: string }[] };
+    expect(one.errors).toEqual([{ path: "/url", message: "not a web address: a javascript: URL runs code instead of opening a page (supported schemes: http, https)" }]);
+    const list = (await expectProblem(await post("/v1/analyze/url", JSON.stringify({ urls: ["https://ok.example", "data:text/html,<h1>hi</h1>"] }), json), 422)) as { errors?: { path: string; message: string }[] };
+    expect(list.errors).toEqual([{ path: "/urls/1", message: "not a web address: a data: URL carries its content inside the link instead of opening a page (supported schemes: http, https)" }]);
+  });
+
+  it("still analyses a message holding a javascript: link, as a warning sign rather than an address", async () => {
+    const mail = 'From: "Support" <help@example.com>\r\nSubject: open\r\nContent-Type: text/html\r\n\r\n<a href="javascript:steal()">Open your document</a>';
+    const res = await post("/v1/analyze/email", mail, { "content-type": "message/rfc822" });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { urls: { url: string }[] };
+    expect(body.urls).toEqual([]);
   });
 
   it("parses a message with a broken MIME structure instead of failing", async () => {

@@ -56,7 +56,7 @@ describe("the analyze Worker answers what the CLI's in-process mapping gives", (
   });
 
   it("refuses the URL inputs the CLI refuses, with the same words", async () => {
-    for (const url of ["http://intranet/login", "http://a b.example/"]) {
+    for (const url of ["http://intranet/login", "http://a b.example/", "javascript:alert(1)", "data:text/html,hi"]) {
       const problem = (await expectProblem(await postJson("/v1/analyze/url", created.key, { url }), 422)) as { errors?: { message: string }[] };
       expect(problem.errors?.[0]?.message).toBe(urlInputProblem(url));
     }

@@ -7,7 +7,7 @@ const Reason = z.object({
   feature: z.string().openapi({ example: "url_brand_lookalike" }),
   value: z.number().nullable(),
   contribution: z.number().openapi({ description: "Exact TreeSHAP contribution (log-odds); positive pushes toward phishing." }),
-  message: z.string().openapi({ example: "A link's domain imitates paypal.com." }),
+  message: z.string().openapi({ example: 'The domain paypa1-secure.top imitates PayPal ("paypa1").', description: "The value in words, as it is (present or absent, short or long against the usual range), with the direction it pushed when that is not the obvious one." }),
 });
 
 const UrlResult = z.object({

@@ -75,3 +75,62 @@ describe("analyzeUrl(s)", () => {
     expect(() => analyzeUrls([])).toThrow(RangeError);
   });
 });
+
+describe("reason sentences read true", () => {
+  const handPicked = [
+    "https://accounts.google.com/signin",
+    "http://paypal.com@evil.example/login",
+    "http://xn--pypal-4ve.com/",
+    "https://www.bbc.co.uk/news",
+    "https://click.example-mail.com/track?utm_source=newsletter&utm_medium=email&utm_campaign=dec2026&uid=8f7a6b5c4d3e2f1a&redirect=https%3A%2F%2Fshop.example.com%2Fsale",
+    "https://chijioke-nwabasili.github.io/linkedin-login-page/",
+    "http://metamasksigins.blogspot.jp/",
+    "http://0x7f000001/login",
+    "http://3232235777/",
+  ];
+
+  it("never calls a value long, deep or many when it is within or below the usual range", () => {
+    const usual: Record<string, [number, number]> = { url_host_length: [9, 21], url_domain_label_length: [5, 16], url_path_length: [0, 52], url_path_depth: [0, 3] };
+    for (const url of handPicked) {
+      for (const r of analyzeUrl(url).reasons) {
+        const range = usual[r.feature];
+        if (range && /unusually (long|deep)/.test(r.message)) expect(r.value!, `${url}: ${r.message}`).toBeGreaterThan(range[1]);
+        if (range && /unusually (short|shallow)/.test(r.message)) expect(r.value!, `${url}: ${r.message}`).toBeLessThan(range[0]);
+        expect(r.message, url).not.toMatch(/Missing .* information|\(1\)|level\(s\)/);
+      }
+    }
+  });
+
+  it("says a bare-domain link has no path instead of a long one", () => {
+    const r = analyzeUrl("http://xn--pypal-4ve.com/").reasons.find((x) => x.feature === "url_path_length");
+    expect(r?.value).toBe(0);
+    expect(r?.message).toBe("The link has no path (it opens the site's front page), which here raised the score.");
+  });
+
+  it("explains a hex or integer IP host as an IP address, as written and in dotted form", () => {
+    const hex = analyzeUrl("http://0x7f000001/login");
+    expect(hex.reasons[0]!.message).toBe("The link points to a bare IP address (written 0x7f000001, which is 127.0.0.1) instead of a domain name.");
+    expect(hex.reasons.filter((r) => r.message.includes("0x7f000001"))).toHaveLength(1);
+    const int = analyzeUrl("http://3232235777/");
+    expect(int.reasons[0]!.message).toBe("The link points to a bare IP address (written 3232235777, which is 192.168.1.1) instead of a domain name.");
+  });
+
+  it("names the subdomain and the domain when a subdomain raised the score", () => {
+    const r = analyzeUrl("https://accounts.google.com/signin").reasons.find((x) => x.feature === "url_subdomain_depth");
+    expect(r?.message).toBe('The address has the subdomain "accounts" in front of google.com, which raised the score.');
+  });
+
+  it("reports values as the feature module computed them, not float32 noise", async () => {
+    const a = await analyzeEmail(readFileSync(join(import.meta.dirname, "../../../test/fixtures/emails/phishing-verify-account.eml")));
+    const density = a.reasons.find((r) => r.feature === "email_link_density");
+    expect(density?.value).toBe(2.73);
+    expect(density?.message).toBe("The share of links in the text (2.73 links per 100 words) raised the score.");
+    expect(a.reasons.find((r) => r.feature === "email_link_suspicious_tokens_max")?.message).toBe('A link to images.g2crowd.com contains "wallet".');
+  });
+
+  it("says a javascript: URL given straight to the detector is one, once, instead of listing missing values", () => {
+    const a = analyzeUrl("javascript:alert(1)");
+    expect(a.reasons[0]!.message).toBe("This is a javascript: URL: it runs code instead of opening a page.");
+    for (const r of a.reasons.slice(1)) expect(r.message).toMatch(/^A script link has no web address to check for /);
+  });
+});

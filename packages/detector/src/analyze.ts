@@ -11,7 +11,7 @@ import {
   type ParsedEmail,
 } from "./email/index.ts";
 import { getDomain } from "tldts";
-import { describeFeature } from "./explain/index.ts";
+import { describeFeatures } from "./explain/index.ts";
 import { compileModel, type TreeEnsemble } from "./model/evaluator.ts";
 import { bindFeatures, toModelRow } from "./model/feature-vector.ts";
 import { describeLinkScore, LINK_SCORE_FEATURE, riskiestLink, type ScoredLink } from "./model/link-score.ts";
@@ -46,6 +46,18 @@ const MAX_URLS = 100;
 const MAX_EXPLAINED_URLS = 5;
 
 /**
+ * The shortest decimal that is the same float32 as the model's input: 2.73, not 2.7300000190734863
+ * (the row holds float32 values, as xgboost does; the feature module computed 2.73).
+ */
+export function shortestFloat32(x: number): number {
+  for (let digits = 1; digits < 9; digits++) {
+    const candidate = Number(x.toPrecision(digits));
+    if (Math.fround(candidate) === x) return candidate;
+  }
+  return x;
+}
+
+/**
  * Largest contributions first, in the direction of the verdict: for phishing/suspicious the features
  * that pushed toward phishing, for legitimate the ones that pushed away from it.
  */
@@ -63,16 +75,16 @@ function topReasons(
     .filter((j) => contributions[j]! * sign > 1e-6)
     .sort((a, b) => contributions[b]! * sign - contributions[a]! * sign || a - b)
     .slice(0, limit);
-  return order.map((j) => {
-    const feature = model.featureNames[j]!;
-    const value = Number.isNaN(row[j]!) ? null : row[j]!;
-    const contribution = contributions[j]!;
-    const message =
-      feature === LINK_SCORE_FEATURE
-        ? describeLinkScore(link, contribution)
-        : describeFeature(feature, value, contribution, evidence[feature]);
-    return { feature, value, contribution, message };
-  });
+  const picked = order.map((j) => ({
+    feature: model.featureNames[j]!,
+    value: Number.isNaN(row[j]!) ? null : shortestFloat32(row[j]!),
+    contribution: contributions[j]!,
+  }));
+  const messages = describeFeatures(picked, evidence);
+  return picked.map((r, i) => ({
+    ...r,
+    message: r.feature === LINK_SCORE_FEATURE ? describeLinkScore(link, r.contribution) : messages[i]!,
+  }));
 }
 
 export interface ScoredUrl {
@@ -144,7 +156,7 @@ export interface EmailModelInput {
 export function emailModelInput(parsed: ParsedEmail): EmailModelInput {
   const features = emailFeatures(parsed);
   const links = scoreLinks(features.urls);
-  const link = riskiestLink(links.map((l) => ({ url: l.result.url, margin: l.scored.margin, score: l.result.score })));
+  const link = riskiestLink(links.map((l) => ({ url: l.result.url, margin: l.scored.margin, score: l.result.score, verdict: l.result.verdict })));
   const row = toModelRow(EMAIL_BINDING, [...features.values, link === null ? null : link.margin]);
   return { features, links, link, row };
 }

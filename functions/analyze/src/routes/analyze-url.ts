@@ -18,7 +18,11 @@ const UrlString = z
     const problem = urlInputProblem(u);
     if (problem !== null) ctx.addIssue({ code: "custom", message: problem });
   })
-  .openapi({ maxLength: MAX_URL_LENGTH, example: "http://paypa1-secure.top/login" });
+  .openapi({
+    maxLength: MAX_URL_LENGTH,
+    example: "http://paypa1-secure.top/login",
+    description: "A web address: http or https (without a scheme, http is assumed). javascript:, vbscript: and data: URLs are refused with 422: they run code or carry their content inside the link, so there is no site to analyse.",
+  });
 
 export const UrlRequestSchema = z
   .object({

@@ -230,7 +230,8 @@ export function emailFeatures(parsed: ParsedEmail): EmailFeatures {
 
   const any = (name: string, feature: EmailFeatureName) => {
     const hit = linkFeatures.find((f) => num(f, name) > 0);
-    set(feature, linkFeatures.filter((f) => num(f, name) > 0).length, hit ? hit.evidence[name] : undefined);
+    // The URL module speaks of "the link"; in a message it is one of several.
+    set(feature, linkFeatures.filter((f) => num(f, name) > 0).length, hit?.evidence[name]?.replace(/^the link\b/, "a link"));
   };
   any("url_is_ip_host", "email_link_ip");
   any("url_brand_lookalike", "email_link_lookalike");
@@ -250,7 +251,7 @@ export function emailFeatures(parsed: ParsedEmail): EmailFeatures {
     const n = num(f, "url_suspicious_tokens");
     if (n > maxTokens) {
       maxTokens = n;
-      maxTokensEvidence = f.evidence.url_suspicious_tokens ? `${f.evidence.url_suspicious_tokens} (${f.host})` : undefined;
+      maxTokensEvidence = f.evidence.url_suspicious_tokens?.replace(/^the link/, `a link to ${f.host}`);
     }
   }
   set("email_link_suspicious_tokens_max", maxTokens, maxTokensEvidence);

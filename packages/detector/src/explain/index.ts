@@ -1,1 +1,1 @@
-export { describeFeature, hasWording } from "./messages.ts";
+export { describeFeature, describeFeatures, hasWording, type ExplainedFeature } from "./messages.ts";

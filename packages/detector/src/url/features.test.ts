@@ -148,3 +148,32 @@ describe("urlFeatures: brand words inside ordinary words", () => {
     expect(v("https://paypalsecure.example/", "url_brand_in_host")).toBe(1);
   });
 });
+
+describe("urlFeatures: evidence wording", () => {
+  it("names the platform once when the host is the free-hosting domain itself", () => {
+    expect(urlFeatures("https://storage.googleapis.com/ahouf/page.html").evidence.url_is_free_hosting).toBe("the page is on storage.googleapis.com, where anyone can publish for free");
+    expect(urlFeatures("https://chijioke-nwabasili.github.io/linkedin-login-page/").evidence.url_is_free_hosting)
+      .toBe("the site chijioke-nwabasili.github.io is hosted on github.io, where anyone can publish a page for free");
+  });
+  it("starts host sentences with words, so capitalising a sentence never changes a domain", () => {
+    const f = urlFeatures("http://metamasksigins.blogspot.jp/");
+    expect(f.evidence.url_brand_in_host).toBe("the address metamasksigins.blogspot.jp names MetaMask but does not belong to MetaMask");
+    expect(urlFeatures("http://xn--pypal-4ve.com/").evidence.url_brand_lookalike).toMatch(/^the domain pаypal\.com imitates PayPal/);
+    expect(urlFeatures("https://bit.ly/3xYz").evidence.url_is_shortener).toBe("the link goes through bit.ly, a link shortener that hides the destination");
+  });
+  it("names the subdomains in front of the registrable domain", () => {
+    expect(urlFeatures("https://accounts.google.com/signin").evidence.url_subdomain_depth).toBe('"accounts" in front of google.com');
+    expect(urlFeatures("https://www.google.com/").evidence.url_subdomain_depth).toBeUndefined();
+  });
+});
+
+describe("urlFeatures: evidence for brands and downloads", () => {
+  it("says a brand's name does not belong to it without a wrong article", () => {
+    expect(urlFeatures("https://amazon-prime-renew.example/").evidence.url_brand_in_host).toBe("the address amazon-prime-renew.example names Amazon but does not belong to Amazon");
+  });
+  it("shows the file name, so a path ending in a domain is not called a download", () => {
+    expect(urlFeatures("http://evil.example/signin/paypal.com").evidence.url_risky_file_extension).toBe('the link ends in a .com file name ("paypal.com"), a type that runs as a program');
+    expect(urlFeatures("https://cdn.example.com/files/jane.doe@corp.example.exe").evidence.url_risky_file_extension).toBe("the link ends in a .exe file name, a type that runs as a program");
+    expect(urlFeatures("https://cdn.example.com/files/Invoice%20May.zip").evidence.url_risky_file_extension).toBe('the link ends in a .zip file name ("Invoice May.zip"), an archive or disk image, which can hide other files');
+  });
+});

@@ -97,7 +97,7 @@ export function urlFeatures(input: string): UrlFeatures {
   if (parsed.kind === "script") {
     // A data:/javascript: link runs or renders content in place; host features do not apply.
     setValue(values, "url_script_scheme", 1);
-    evidence.url_script_scheme = `the link is a ${parsed.scheme}: URL, which runs or shows content without visiting a site`;
+    evidence.url_script_scheme = scriptSchemeEvidence(parsed.scheme);
     return { values, evidence, url: parsed.text.slice(0, 200), host: "", registrable_domain: null };
   }
 
@@ -116,20 +116,23 @@ export function urlFeatures(input: string): UrlFeatures {
   setValue(values, "url_host_digit_ratio", facts.ip ? null : shown.length ? countMatches(shownText, "0123456789") / shown.length : 0);
   setValue(values, "url_host_hyphens", countMatches(shownText, "-"));
   setValue(values, "url_subdomain_depth", facts.ip ? null : facts.subdomainLabels.length);
+  if (!facts.ip && facts.subdomainLabels.length && facts.registrableDomain) {
+    evidence.url_subdomain_depth = `"${facts.subdomainLabels.join(".").slice(0, 80)}" in front of ${facts.registrableDomain}`;
+  }
   setValue(values, "url_domain_label_length", facts.ip ? null : [...hostToUnicode(facts.domainLabel)].length);
 
   setValue(values, "url_is_ip_host", facts.ip ? 1 : 0);
-  if (facts.ip) evidence.url_is_ip_host = parsed.rawHost.toLowerCase().replace(/^www\./, "") === facts.ip ? `the link points to the bare IP address ${facts.ip}` : `the host is the IP address ${facts.ip} written in a disguised form`;
+  if (facts.ip) evidence.url_is_ip_host = ipHostEvidence(parsed.rawHost, facts.ip);
 
   setValue(values, "url_is_idn", facts.isIdn ? 1 : 0);
   if (facts.isIdn) evidence.url_is_idn = `the host ${host} is displayed as ${facts.unicodeHost}`;
   setValue(values, "url_mixed_script_host", facts.mixedScript ? 1 : 0);
-  if (facts.mixedScript) evidence.url_mixed_script_host = `${facts.unicodeHost} mixes Latin letters with Cyrillic or Greek ones`;
+  if (facts.mixedScript) evidence.url_mixed_script_host = `the host ${facts.unicodeHost} mixes Latin letters with Cyrillic or Greek ones`;
 
   setValue(values, "url_brand_lookalike", facts.lookalike ? 1 : 0);
-  if (facts.lookalike) evidence.url_brand_lookalike = `${facts.unicodeHost} imitates ${facts.lookalike.brand.name} ("${facts.lookalike.piece}")`;
+  if (facts.lookalike) evidence.url_brand_lookalike = `the domain ${facts.unicodeHost} imitates ${facts.lookalike.brand.name} ("${facts.lookalike.piece}")`;
   setValue(values, "url_brand_in_host", facts.brandMention ? 1 : 0);
-  if (facts.brandMention) evidence.url_brand_in_host = `${host} names ${facts.brandMention.brand.name} but is not a ${facts.brandMention.brand.name} domain`;
+  if (facts.brandMention) evidence.url_brand_in_host = `the address ${host} names ${facts.brandMention.brand.name} but does not belong to ${facts.brandMention.brand.name}`;
   const pathBrand = brandInPath(path + query, facts);
   setValue(values, "url_brand_in_path", pathBrand ? 1 : 0);
   if (pathBrand) evidence.url_brand_in_path = `the path names ${pathBrand} on ${facts.registrableDomain ?? host}, which is not ${pathBrand}'s site`;
@@ -142,10 +145,10 @@ export function urlFeatures(input: string): UrlFeatures {
 
   const shortener = matchSuffix(host, SHORTENER_DOMAINS);
   setValue(values, "url_is_shortener", shortener ? 1 : 0);
-  if (shortener) evidence.url_is_shortener = `${shortener} is a link shortener that hides the destination`;
+  if (shortener) evidence.url_is_shortener = `the link goes through ${shortener}, a link shortener that hides the destination`;
   const hosting = matchSuffix(host, FREE_HOSTING_SUFFIXES);
   setValue(values, "url_is_free_hosting", hosting ? 1 : 0);
-  if (hosting) evidence.url_is_free_hosting = `${host} is hosted on ${hosting}, where anyone can publish a page for free`;
+  if (hosting) evidence.url_is_free_hosting = host === hosting ? `the page is on ${hosting}, where anyone can publish for free` : `the site ${host} is hosted on ${hosting}, where anyone can publish a page for free`;
   setValue(values, "url_private_suffix", facts.privateSuffix ? 1 : 0);
 
   setValue(values, "url_path_length", path === "/" ? 0 : path.length);
@@ -170,11 +173,34 @@ export function urlFeatures(input: string): UrlFeatures {
   const ext = dot > 0 ? lastSegment.slice(dot + 1).toLowerCase() : "";
   const risky = RISKY_EXTENSIONS.has(ext);
   setValue(values, "url_risky_file_extension", risky ? 1 : 0);
-  if (risky) evidence.url_risky_file_extension = `the link downloads a .${ext} file`;
+  if (risky) evidence.url_risky_file_extension = riskyFileEvidence(ext, decodeURIComponentSafe(lastSegment));
   setValue(values, "url_script_scheme", 0);
 
   const normalised = `${url.protocol}//${hasUserinfo ? `${url.username}${url.password ? `:${url.password}` : ""}@` : ""}${url.host}${url.pathname}${url.search}${url.hash}`;
   return { values, evidence, url: normalised, host, registrable_domain: facts.registrableDomain, hostFacts: facts };
+}
+
+/** The host as the reader saw it and, when it was written in hex, octal or as one number, the dotted address it means. */
+function ipHostEvidence(rawHost: string, ip: string): string {
+  const written = rawHost.toLowerCase().replace(/^www\./, "").replace(/\.$/, "");
+  if (written === ip || written === "") return `the link points to the bare IP address ${ip} instead of a domain name`;
+  return `the link points to a bare IP address (written ${written.slice(0, 60)}, which is ${ip}) instead of a domain name`;
+}
+
+// The name is shown because an extension alone misleads: "/signin/paypal.com" ends in the DOS program
+// type .com. Not when it holds an e-mail address: reports keep sentences in clear, and links in mail
+// are cut to their host in stored copies for that reason.
+const ARCHIVE_EXTENSIONS = new Set(["iso", "img", "vhd", "zip", "rar", "7z", "gz", "cab", "dmg", "pkg"]);
+function riskyFileEvidence(ext: string, name: string): string {
+  const kind = ARCHIVE_EXTENSIONS.has(ext) ? "an archive or disk image, which can hide other files" : ext === "xlsm" || ext === "docm" ? "an Office document that can carry macros" : "a type that runs as a program";
+  const shown = /@|%40/i.test(name) ? "" : ` ("${name.slice(0, 60)}")`;
+  return `the link ends in a .${ext} file name${shown}, ${kind}`;
+}
+
+function scriptSchemeEvidence(scheme: string): string {
+  return scheme === "data"
+    ? "this is a data: URL: it carries a whole page or file inside the link instead of opening a site"
+    : `this is a ${scheme}: URL: it runs code instead of opening a page`;
 }
 
 function decodeURIComponentSafe(s: string): string {

@@ -2,6 +2,20 @@
 // analyze Worker and the CLI so both refuse the same inputs with the same words.
 export const MAX_URL_INPUT_LENGTH = 8_192;
 
+// javascript:, vbscript: and data: links have no site to visit: they run code or carry their content
+// inside the link. The URL model's features describe a host and a path, so its score for them would be
+// an artefact; the API and the CLI refuse them (422) and name what they accept instead. In mail, such
+// links are still counted as a warning sign (email_link_script_scheme), since a message has no reason
+// to hold one. Quotes or angle brackets around the link are ignored, as the detector's parser does.
+const SCRIPT_SCHEME = /^[\s<"']*(javascript|vbscript|data)\s*:/i;
+
+function scriptSchemeProblem(input: string): string | null {
+  const scheme = SCRIPT_SCHEME.exec(input)?.[1]?.toLowerCase();
+  if (!scheme) return null;
+  const what = scheme === "data" ? "carries its content inside the link" : "runs code";
+  return `not a web address: a ${scheme}: URL ${what} instead of opening a page (supported schemes: http, https)`;
+}
+
 // Inside a URL these never appear unencoded; a string holding them is not a link someone clicked.
 const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f]/;
 
@@ -23,6 +37,8 @@ export function urlInputProblem(input: unknown): string | null {
   const u = input.trim();
   if (u === "") return "empty URL";
   if (input.length > MAX_URL_INPUT_LENGTH) return `longer than ${MAX_URL_INPUT_LENGTH} characters`;
+  const script = scriptSchemeProblem(u);
+  if (script !== null) return script;
   if (CONTROL_OR_SPACE.test(u)) return "contains spaces or control characters";
   if (isSingleLabelHost(u)) return "not a web address: the host has no domain (e.g. example.com)";
   return null;

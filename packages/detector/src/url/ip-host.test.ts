@@ -47,7 +47,11 @@ describe("IP hosts in URLs", () => {
       expect(f.registrable_domain).toBeNull();
       expect(f.evidence.url_is_ip_host).toContain("127.0.0.1");
     }
-    expect(urlFeatures("http://0x7f.1/").evidence.url_is_ip_host).toContain("disguised");
+    // The sentence shows the host as written and the address it stands for.
+    expect(urlFeatures("http://0x7f000001/login").evidence.url_is_ip_host).toBe("the link points to a bare IP address (written 0x7f000001, which is 127.0.0.1) instead of a domain name");
+    expect(urlFeatures("http://3232235777/").evidence.url_is_ip_host).toBe("the link points to a bare IP address (written 3232235777, which is 192.168.1.1) instead of a domain name");
+    expect(urlFeatures("http://0177.0.0.1/").evidence.url_is_ip_host).toContain("(written 0177.0.0.1, which is 127.0.0.1)");
+    expect(urlFeatures("http://192.168.0.1/login").evidence.url_is_ip_host).toBe("the link points to the bare IP address 192.168.0.1 instead of a domain name");
   });
   it("does not flag a domain name", () => {
     expect(valueOf("https://example.com/", "url_is_ip_host")).toBe(0);

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { urlInputProblem } from "./input.ts";
+
+describe("urlInputProblem", () => {
+  it("accepts web addresses with or without a scheme", () => {
+    for (const u of ["https://accounts.google.com/signin", "http://0x7f000001/login", "paypa1-secure.top/login", "http://paypal.com@evil.example/login"]) {
+      expect(urlInputProblem(u), u).toBeNull();
+    }
+  });
+
+  it("refuses javascript:, vbscript: and data: URLs, saying what they are and which schemes are supported", () => {
+    expect(urlInputProblem("javascript:alert(1)")).toBe("not a web address: a javascript: URL runs code instead of opening a page (supported schemes: http, https)");
+    expect(urlInputProblem("data:text/html,<h1>hi</h1>")).toBe("not a web address: a data: URL carries its content inside the link instead of opening a page (supported schemes: http, https)");
+    expect(urlInputProblem("VBScript:msgbox(1)")).toContain("a vbscript: URL runs code");
+    // Written as a browser would still run them: spaces, quotes, brackets, upper case.
+    for (const u of [" JavaScript:void(0)", "<javascript:alert(1)>", '"data:text/html;base64,PHNjcmlwdD4="', "javascript :alert( 1 )"]) {
+      expect(urlInputProblem(u), u).toMatch(/^not a web address: a (javascript|data): URL/);
+    }
+  });
+
+  it("keeps its other refusals", () => {
+    expect(urlInputProblem("")).toBe("empty URL");
+    expect(urlInputProblem("http://intranet/")).toBe("not a web address: the host has no domain (e.g. example.com)");
+    expect(urlInputProblem("http://a b.example/")).toBe("contains spaces or control characters");
+  });
+});
