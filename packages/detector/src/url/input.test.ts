@@ -18,6 +18,14 @@ describe("urlInputProblem", () => {
     }
   });
 
+  it("refuses other schemes by name, and does not take a port for a scheme", () => {
+    expect(urlInputProblem("ftp://files.example.com/invoice.pdf")).toBe("unsupported scheme ftp: (supported schemes: http, https)");
+    expect(urlInputProblem("mailto:billing@paypal.com")).toBe("unsupported scheme mailto: (supported schemes: http, https)");
+    expect(urlInputProblem("FILE:///etc/passwd")).toBe("unsupported scheme file: (supported schemes: http, https)");
+    expect(urlInputProblem("HTTPS://example.com/")).toBeNull();
+    expect(urlInputProblem("example.com:8080/login")).toBeNull();
+  });
+
   it("keeps its other refusals", () => {
     expect(urlInputProblem("")).toBe("empty URL");
     expect(urlInputProblem("http://intranet/")).toBe("not a web address: the host has no domain (e.g. example.com)");

@@ -16,6 +16,16 @@ function scriptSchemeProblem(input: string): string | null {
   return `not a web address: a ${scheme}: URL ${what} instead of opening a page (supported schemes: http, https)`;
 }
 
+// Any other explicit scheme (ftp:, file:, mailto:…) is not what the URL model was trained on. A colon
+// followed by a digit is a port ("example.com:8080/login"), not a scheme.
+const SCHEME = /^([a-z][a-z0-9+.-]*):(?!\d)/i;
+
+function otherSchemeProblem(input: string): string | null {
+  const scheme = SCHEME.exec(input)?.[1]?.toLowerCase();
+  if (!scheme || scheme === "http" || scheme === "https") return null;
+  return `unsupported scheme ${scheme}: (supported schemes: http, https)`;
+}
+
 // Inside a URL these never appear unencoded; a string holding them is not a link someone clicked.
 const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f]/;
 
@@ -39,6 +49,8 @@ export function urlInputProblem(input: unknown): string | null {
   if (input.length > MAX_URL_INPUT_LENGTH) return `longer than ${MAX_URL_INPUT_LENGTH} characters`;
   const script = scriptSchemeProblem(u);
   if (script !== null) return script;
+  const other = otherSchemeProblem(u);
+  if (other !== null) return other;
   if (CONTROL_OR_SPACE.test(u)) return "contains spaces or control characters";
   if (isSingleLabelHost(u)) return "not a web address: the host has no domain (e.g. example.com)";
   return null;
