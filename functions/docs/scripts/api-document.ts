@@ -1,7 +1,6 @@
 // One OpenAPI 3.1 document for the whole API: each function's app describes its own routes (their
 // schemas are the validation); this merges them, as the one public address serves them all.
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { isMethodRefusal } from "@traceo/openapi";
 import analyze from "../../analyze/src/index.ts";
 import auth from "../../auth/src/index.ts";
 import keys from "../../keys/src/index.ts";
@@ -63,12 +62,12 @@ export function apiDocument(): Doc {
   return mergeDocuments(Object.fromEntries(Object.entries(FUNCTIONS).map(([fn, app]) => [fn, app.getOpenAPI31Document({ openapi: "3.1.0", info: INFO }) as unknown as Doc])));
 }
 
-/** "GET /v1/keys/{id}" for every operation a function's app serves (not middleware, not 405 refusals). */
+/** "GET /v1/keys/{id}" for every operation a function's app serves (not middleware; 405s come from the method guard). */
 export function servedOperations(): string[] {
   const out = new Set<string>();
   for (const app of Object.values(FUNCTIONS)) {
     for (const route of app.routes) {
-      if (route.method === "ALL" || isMethodRefusal(route.handler)) continue;
+      if (route.method === "ALL") continue;
       out.add(`${route.method.toUpperCase()} ${route.path.replace(/:([A-Za-z0-9_]+)/g, "{$1}")}`);
     }
   }

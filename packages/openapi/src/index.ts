@@ -2,7 +2,6 @@ export { createApiApp } from "./app.ts";
 export { problemHook, describeIssues } from "./validation-hook.ts";
 export { jsonBody } from "./json-body.ts";
 export { documentBodyAsRequired } from "./required-body.ts";
-export { refuseMethods, isMethodRefusal } from "./method-refusal.ts";
 export { text, type TextRule } from "./strings.ts";
 export { ProblemSchema, problemResponses } from "./problem-schema.ts";
 export { RATE_LIMIT_HEADERS, RETRY_AFTER_HEADER, HEADER_COMPONENTS } from "./headers.ts";
