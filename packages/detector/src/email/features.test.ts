@@ -204,6 +204,15 @@ describe("emailFeatures: placeholder senders", () => {
     const sa = await featuresOf("From: Mailbox Admin <yyyy@spamassassin.taint.org>\nSubject: quota\n\nhttps://x.example/login\n");
     expect(pot.values).toEqual(sa.values);
   });
+
+  it("keeps a real sender whose mailbox is called user@ (the corpora redacted recipients, not senders)", async () => {
+    const raw = 'From: "PayPal" <user@paypa1-secure.top>\nReply-To: user@gmail.com\nSubject: Your PayPal account is limited\n\nhttps://paypa1-secure.top/login\n';
+    const f = await featuresOf(raw);
+    expect(get(f, "email_display_name_brand_claim")).toBe(1);
+    expect(f.evidence.email_display_name_brand_claim).toBe("the sender's name claims to be PayPal but the mail comes from paypa1-secure.top");
+    expect(get(f, "email_replyto_freemail")).toBe(1);
+    expect(get(f, "email_replyto_mismatch")).toBe(1);
+  });
 });
 
 describe("brandNamedIn", () => {

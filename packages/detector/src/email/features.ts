@@ -16,7 +16,7 @@ import { addressDomain, addressRegistrableDomain } from "./domains.ts";
 import { scanHtml, type HtmlScan } from "./html.ts";
 import { anchorMismatches, isScriptHref, isWebHref, urlsInText } from "./links.ts";
 import type { ParsedEmail } from "./parse.ts";
-import { neutralisePlaceholders } from "./placeholders.ts";
+import { neutralisePlaceholders, neutraliseSenderPlaceholders } from "./placeholders.ts";
 
 export const EMAIL_FEATURE_NAMES = [
   // sender
@@ -136,15 +136,15 @@ export function emailFeatures(parsed: ParsedEmail): EmailFeatures {
   };
 
   // ---- sender -------------------------------------------------------------------------
-  // Collector placeholders (phishing@pot, yyyy@...) also stand in for senders: neutralise them too.
-  const fromAddress = neutralisePlaceholders(parsed.from?.address ?? "");
+  // The collectors' own mailboxes (phishing@pot, yyyy@...) also stand in for senders: neutralise them too.
+  const fromAddress = neutraliseSenderPlaceholders(parsed.from?.address ?? "");
   const fromDomain = addressDomain(fromAddress);
   const fromReg = addressRegistrableDomain(fromAddress);
   const fromFacts = fromDomain ? hostFacts(fromDomain) : null;
-  const displayName = neutralisePlaceholders(parsed.from?.name ?? "");
+  const displayName = neutraliseSenderPlaceholders(parsed.from?.name ?? "");
 
   const rawReplyTo = parsed.replyTo.find((m) => m.address)?.address;
-  const replyTo = rawReplyTo ? neutralisePlaceholders(rawReplyTo) : null;
+  const replyTo = rawReplyTo ? neutraliseSenderPlaceholders(rawReplyTo) : null;
   const replyReg = addressRegistrableDomain(replyTo);
   set("email_replyto_mismatch", replyReg && fromReg ? (replyReg !== fromReg ? 1 : 0) : null,
     `replies go to ${replyReg} although the message is from ${fromReg}`);
