@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
-import { connect } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
+import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from './listen-fallback.ts';
-import { startFrontDoor, type FrontDoor } from './front-door.ts';
+import { accepts, startFrontDoor, type FrontDoor } from './front-door.ts';
 
 /** Sends bytes as they are (fetch would refuse a bad Content-Length itself) and returns the answer. */
 function rawExchange(port: number, request: string): Promise<string> {
@@ -24,14 +24,26 @@ describe('npm run dev front door', () => {
   let upstream: Server;
   let door: FrontDoor;
   let port: number;
-  const seen: { method?: string; url?: string; host?: string; body: string }[] = [];
+  const seen: { method?: string; url?: string; host?: string; body: string; contentLength?: string; transferEncoding?: string }[] = [];
+  const bodyOutcomes: string[] = [];
 
   beforeAll(async () => {
     upstream = createServer((req, res) => {
+      if (req.url === '/compressed') {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'br' });
+        return void res.end(brotliCompressSync(Buffer.from('{"openapi":"3.1.0"}')));
+      }
+      if (req.url === '/early') {
+        // Answers at once, as a Worker's body limit does, without reading the body.
+        res.writeHead(413, { 'content-type': 'application/problem+json' });
+        return void res.end('{"status":413}');
+      }
       let body = '';
+      req.on('aborted', () => bodyOutcomes.push(`aborted after ${body.length} bytes`));
       req.on('data', (chunk) => (body += chunk.toString()));
       req.on('end', () => {
-        seen.push({ method: req.method, url: req.url, host: req.headers.host, body });
+        bodyOutcomes.push(`complete ${body.length} bytes`);
+        seen.push({ method: req.method, url: req.url, host: req.headers.host, body, contentLength: req.headers['content-length'], transferEncoding: req.headers['transfer-encoding'] });
         res.writeHead(201, { 'content-type': 'application/json', 'x-request-id': 'r-1' });
         res.end(JSON.stringify({ echoed: body.length }));
       });
@@ -50,7 +62,7 @@ describe('npm run dev front door', () => {
     expect(res.status).toBe(201);
     expect(res.headers.get('x-request-id')).toBe('r-1');
     expect(await res.json()).toEqual({ echoed: 22 });
-    expect(seen.at(-1)).toEqual({ method: 'POST', url: '/v1/analyze/url?x=1', host: `127.0.0.1:${port}`, body: '{"url":"http://a.com"}' });
+    expect(seen.at(-1)).toMatchObject({ method: 'POST', url: '/v1/analyze/url?x=1', host: `127.0.0.1:${port}`, body: '{"url":"http://a.com"}', contentLength: '22' });
   });
 
   it.each(['abc', '-5', '22, 22', '1e3'])('answers Content-Length %j with 400 problem+json, never reaching wrangler', async (value) => {
@@ -61,6 +73,77 @@ describe('npm run dev front door', () => {
     const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { status: number; detail: string };
     expect(body).toMatchObject({ status: 400, detail: expect.stringContaining('Content-Length must be a single non-negative integer') });
     expect(seen.length).toBe(before);
+  });
+
+  it("gives its own refusals the API's shape: a problem type, a request id, nosniff", async () => {
+    const answer = await rawExchange(port, post('abc'));
+    expect(answer).toMatch(/\r\nX-Request-Id: [0-9a-f-]{36}\r\n/);
+    expect(answer).toContain('X-Content-Type-Options: nosniff');
+    expect(answer).toContain('"type":"https://traceo.dev/problems/malformed-request"');
+  });
+
+  it('answers a transfer coding other than chunked with 501, never reaching wrangler', async () => {
+    const before = seen.length;
+    const answer = await rawExchange(port, 'POST /v1/analyze/url HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n0\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 501 Not Implemented\r\n/);
+    expect(answer).toContain('"type":"https://traceo.dev/problems/unsupported-transfer-coding"');
+    expect(seen.length).toBe(before);
+  });
+
+  it('decompresses an answer for a client that did not ask for compression, and passes it on to one that did', async () => {
+    const plain = await rawExchange(port, 'GET /compressed HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(plain).not.toMatch(/content-encoding/i);
+    expect(plain).toContain('\r\n{"openapi":"3.1.0"}\r\n'); // one chunk, decoded
+    const asked = await fetch(`http://127.0.0.1:${port}/compressed`, { headers: { 'accept-encoding': 'br' } });
+    expect(asked.headers.get('content-encoding')).toBe('br');
+    expect(await asked.json()).toEqual({ openapi: '3.1.0' }); // fetch decodes br itself
+  });
+
+  it('reads Accept-Encoding as RFC 9110 does', () => {
+    expect(accepts(undefined, 'br')).toBe(false);
+    expect(accepts('gzip, br;q=0.5', 'br')).toBe(true);
+    expect(accepts('br;q=0, *', 'br')).toBe(false);
+    expect(accepts('*', 'gzip')).toBe(true);
+    expect(accepts('identity', 'gzip')).toBe(false);
+  });
+
+  it('sends a chunked body on whole, with its length; one the client abandons never reaches wrangler', async () => {
+    bodyOutcomes.length = 0;
+    const chunked = await rawExchange(port, 'POST /v1/chunked HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n');
+    expect(chunked).toMatch(/^HTTP\/1\.1 201/);
+    expect(seen.at(-1)).toMatchObject({ url: '/v1/chunked', body: 'hello world', contentLength: '11', transferEncoding: undefined });
+    await new Promise<void>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write('POST /v1/analyze/email HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nSubject: TRUNCAT\r\n');
+        setTimeout(() => socket.destroy(), 100);
+      });
+      socket.on('close', () => resolve());
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(bodyOutcomes).toEqual(['complete 11 bytes']); // the abandoned one never arrived
+  });
+
+  it('answers a chunked body over 10 MiB with 413 itself', async () => {
+    const before = seen.length;
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 11; i++) controller.enqueue(new Uint8Array(1024 * 1024));
+        controller.close();
+      },
+    });
+    const res = await fetch(`http://127.0.0.1:${port}/v1/analyze/email`, { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ type: 'https://traceo.dev/problems/payload-too-large', detail: 'The body must be at most 10485760 bytes.' });
+    expect(seen.length).toBe(before);
+  });
+
+  it('stops sending a body the Worker already answered, and the next request goes through', async () => {
+    const big = 'x'.repeat(4 * 1024 * 1024);
+    const early = await fetch(`http://127.0.0.1:${port}/early`, { method: 'POST', body: big });
+    expect(early.status).toBe(413);
+    const next = await fetch(`http://127.0.0.1:${port}/v1/after`, { method: 'POST', body: 'ok' });
+    expect(next.status).toBe(201);
+    expect(seen.at(-1)).toMatchObject({ url: '/v1/after', body: 'ok' });
   });
 
   it('answers 503 problem+json while wrangler is not listening', async () => {

@@ -1,78 +1,122 @@
-// `npm run dev`'s public port: a plain Node HTTP server in front of wrangler dev.
-// workerd's own HTTP parser answers a malformed Content-Length (not a number, negative, two values)
-// with a bare 500 before any Worker code runs. Cloudflare's edge refuses such requests with a 400
-// itself, so locally Node's parser does that job: it refuses them and they get the 400
-// problem+json the API promises. Everything that parses is passed through unchanged.
+// `npm run dev`'s public port: a plain Node HTTP server in front of wrangler dev, doing locally the
+// few things Cloudflare's edge does before a request reaches a Worker:
+// - requests that are not valid HTTP/1.1 (a Content-Length that is not one non-negative integer, say)
+//   get a 400 problem+json; workerd's own parser would answer a bare 500 before any Worker code ran;
+// - a transfer coding other than chunked gets 501 (workerd threw on "gzip, chunked");
+// - a chunked body is read whole and sent on with a Content-Length (see handle());
+// - a compressed answer goes to a client that did not ask for it decompressed (wrangler's proxy asks
+//   for br/gzip on the client's behalf, as the edge does, but the edge also undoes it).
+// Everything else is passed through unchanged.
 import { createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Duplex } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { MAX_BODY_BYTES, MAX_HEADER_BYTES, answer, answerOnSocket, describeParseError, tooLarge, transferCodingProblem } from './front-door-answers.ts';
 
-/** Cloudflare accepts up to 128 KB of request headers; no stricter here than there. */
-const MAX_HEADER_BYTES = 128 * 1024;
+export { describeParseError } from './front-door-answers.ts';
 
 export interface FrontDoor {
   server: Server;
   close(): Promise<void>;
 }
 
-function problemBody(status: number, title: string, detail: string): string {
-  return JSON.stringify({ type: 'about:blank', title, status, detail });
-}
+const DECODERS = { br: createBrotliDecompress, gzip: createGunzip, deflate: createInflate } as const;
+type Coding = keyof typeof DECODERS;
 
-/** What a request Node could not parse is told (llhttp's error codes). */
-export function describeParseError(code: string | undefined): { status: 400 | 431; title: string; detail: string } {
-  switch (code) {
-    case 'HPE_INVALID_CONTENT_LENGTH':
-    case 'HPE_UNEXPECTED_CONTENT_LENGTH':
-      return { status: 400, title: 'Bad Request', detail: 'Content-Length must be a single non-negative integer (and not sent with Transfer-Encoding).' };
-    case 'HPE_HEADER_OVERFLOW':
-      return { status: 431, title: 'Request Header Fields Too Large', detail: `The request headers exceed ${MAX_HEADER_BYTES / 1024} KB.` };
-    case 'HPE_INVALID_TRANSFER_ENCODING':
-    case 'HPE_INVALID_CHUNK_SIZE':
-      return { status: 400, title: 'Bad Request', detail: 'The chunked body or its Transfer-Encoding is malformed.' };
-    default:
-      return { status: 400, title: 'Bad Request', detail: 'The request is not valid HTTP/1.1.' };
+/** Whether an Accept-Encoding value allows `coding` (RFC 9110 §12.5.3; absent means identity only here). */
+export function accepts(acceptEncoding: string | undefined, coding: string): boolean {
+  if (!acceptEncoding) return false;
+  let wildcard = false;
+  for (const part of acceptEncoding.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const allowed = q === undefined || Number(q.slice(2)) > 0;
+    if (name === coding) return allowed;
+    if (name === '*') wildcard = allowed;
   }
+  return wildcard;
 }
 
-function refuseUnparsable(error: Error & { code?: string }, socket: Duplex): void {
-  // A client that went away needs no answer.
-  if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
-  const { status, title, detail } = describeParseError(error.code);
-  const body = problemBody(status, title, detail);
-  socket.end(
-    `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+function relay(req: IncomingMessage, res: ServerResponse, answerFromWorker: IncomingMessage): void {
+  const coding = (answerFromWorker.headers['content-encoding'] ?? '').trim().toLowerCase();
+  if (!(coding in DECODERS) || accepts(req.headers['accept-encoding'], coding)) {
+    res.writeHead(answerFromWorker.statusCode ?? 502, answerFromWorker.statusMessage, answerFromWorker.rawHeaders);
+    return void answerFromWorker.pipe(res);
+  }
+  const headers = { ...answerFromWorker.headers };
+  delete headers['content-encoding'];
+  delete headers['content-length'];
+  res.writeHead(answerFromWorker.statusCode ?? 502, answerFromWorker.statusMessage, headers);
+  const decoder = DECODERS[coding as Coding]();
+  decoder.on('error', () => res.destroy());
+  answerFromWorker.pipe(decoder).pipe(res);
+}
+
+/** Reads a chunked body whole (up to `cap` bytes), or says why not. */
+function readWhole(req: IncomingMessage, cap: number): Promise<Buffer | 'too-large' | 'aborted'> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > cap) {
+        req.removeAllListeners('data');
+        req.resume(); // read on and drop: the answer is already decided
+        return resolve('too-large');
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('close', () => {
+      if (!req.complete) resolve('aborted');
+    });
+  });
+}
+
+function forwardTo(upstreamPort: number, req: IncomingMessage, res: ServerResponse, body?: Buffer): void {
+  const headers = { ...req.headers };
+  if (body) {
+    delete headers['transfer-encoding'];
+    headers['content-length'] = String(body.length);
+  }
+  // A fresh connection each time: one the Worker answered early (413 before the whole body arrived)
+  // must not carry the next request.
+  const upstream = forward({ host: '127.0.0.1', port: upstreamPort, method: req.method, path: req.url, headers, agent: false }, (fromWorker) =>
+    relay(req, res, fromWorker),
   );
+  upstream.on('error', (error: Error & { code?: string }) => {
+    if (error.code === 'ECONNREFUSED') {
+      answer(res, { status: 503, title: 'Service Unavailable', slug: 'starting', detail: 'wrangler dev is not answering yet (starting or restarting); try again in a moment.' }, { 'retry-after': '1' });
+    } else if (!res.writableEnded) {
+      answer(res, { status: 502, title: 'Bad Gateway', slug: 'dev-proxy', detail: `wrangler dev dropped the request (${error.code ?? error.message}).` });
+    }
+  });
+  // The client left before the answer was complete: stop the Worker's side too.
+  res.on('close', () => {
+    if (!res.writableFinished) upstream.destroy();
+  });
+  if (body) upstream.end(body);
+  else req.pipe(upstream);
 }
 
-function sendProblem(res: ServerResponse, status: number, title: string, detail: string): void {
-  if (res.headersSent) return void res.destroy();
-  const body = problemBody(status, title, detail);
-  res.writeHead(status, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(body), 'retry-after': '1' });
-  res.end(body);
+async function handle(upstreamPort: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const coding = transferCodingProblem(req.headers['transfer-encoding']);
+  if (coding) return answer(res, coding, { connection: 'close' });
+  if (req.headers['transfer-encoding'] === undefined) return forwardTo(upstreamPort, req, res);
+  // A chunked body is read whole first and sent on with its length: workerd took a chunked body the
+  // client abandoned half-way for a complete one, and after answering a long one early (413) it held
+  // up the next request for 20 s. With a Content-Length it does neither.
+  const body = await readWhole(req, MAX_BODY_BYTES);
+  if (body === 'aborted') return void res.destroy();
+  if (body === 'too-large') return answer(res, tooLarge(MAX_BODY_BYTES), { connection: 'close' });
+  forwardTo(upstreamPort, req, res, body);
 }
 
 export function startFrontDoor(opts: { port: number; upstreamPort: number }): Promise<FrontDoor> {
-  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req: IncomingMessage, res: ServerResponse) => {
-    // A fresh connection each time: one the Worker answered early (413 before the whole body arrived)
-    // must not carry the next request.
-    const upstream = forward(
-      { host: '127.0.0.1', port: opts.upstreamPort, method: req.method, path: req.url, headers: req.headers, agent: false },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.rawHeaders);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', (error: Error & { code?: string }) => {
-      if (error.code === 'ECONNREFUSED') sendProblem(res, 503, 'Service Unavailable', 'wrangler dev is not answering yet (starting or restarting); try again in a moment.');
-      else sendProblem(res, 502, 'Bad Gateway', `wrangler dev dropped the request (${error.code ?? error.message}).`);
-    });
-    // The client left before the answer was complete: stop the Worker's side too.
-    res.on('close', () => {
-      if (!res.writableFinished) upstream.destroy();
-    });
-    req.pipe(upstream);
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => void handle(opts.upstreamPort, req, res));
+  server.on('clientError', (error: Error & { code?: string }, socket) => {
+    // A client that went away needs no answer.
+    if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    answerOnSocket(socket, describeParseError(error.code));
   });
-  server.on('clientError', refuseUnparsable);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, '127.0.0.1', () => {
