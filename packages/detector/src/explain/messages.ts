@@ -40,6 +40,12 @@ const W: Record<string, Wording> = {
   url_suspicious_tokens: { what: "account/security words", risky: "The address uses words like login, verify or account ({v}).", reassuring: "The address has no login, verify or account words." },
   url_risky_file_extension: { what: "risky download", risky: "The link downloads a program, script or archive.", reassuring: "The link does not download a risky file type." },
   url_script_scheme: { what: "script link", risky: "The link is a javascript: or data: URL that runs or shows content directly.", reassuring: "The link is an ordinary web address." },
+  url_tld_risk: { what: "high-abuse top-level domain", risky: "The domain ends in a top-level domain with a high rate of phishing abuse.", reassuring: "The domain's ending is not one with a high rate of phishing abuse." },
+  url_path_random_token: { what: "random-looking path", risky: "The path contains a machine-made code of letters and digits ({v} characters).", reassuring: "The path has no machine-made codes." },
+  url_path_digit_ratio: { what: "digits in the path", risky: "The path is made largely of digits.", reassuring: "The path has few digits." },
+  url_path_token_entropy: { what: "path randomness", risky: "Part of the path looks random rather than like words.", reassuring: "The path reads like ordinary words." },
+  url_brand_in_subdomain: { what: "brand name in front of another domain", risky: "The address puts a well-known brand's name in front of a domain that does not belong to it.", reassuring: "The address does not put a brand's name in front of someone else's domain." },
+  url_brand_is_registrable_domain: { what: "brand's own domain", risky: "The address is on a well-known brand's own domain.", reassuring: "The address is on the well-known brand's own domain, not an imitation." },
   // E-mail: sender
   email_replyto_mismatch: { what: "Reply-To domain", risky: "Replies go to a different domain than the sender's.", reassuring: "Replies go to the sender's own domain." },
   email_display_name_brand_claim: { what: "display name brand claim", risky: "The sender's display name claims a well-known brand that the sending domain does not belong to.", reassuring: "The sender's display name does not claim a brand it does not own." },
