@@ -70,6 +70,27 @@ describe("analyzeUrl(s)", () => {
     expect(a.urls[1]!.reasons[0]).toEqual(a.reasons[0]);
   });
 
+  it("tells a brand's own sign-in page from addresses that only show the brand", () => {
+    // The brand's own domain counts toward legitimate; a brand shown before "@" counts like a brand in the host.
+    const verdicts = Object.fromEntries(
+      ["https://accounts.google.com/signin", "https://www.paypal.com/signin", "https://www.bbc.co.uk/news",
+        "http://paypal.com@evil.example/login", "http://xn--pypal-4ve.com/", "http://0x7f000001/login",
+        "https://paypal.com.secure-login.xyz/"].map((u) => [u, analyzeUrl(u).verdict]),
+    );
+    expect(verdicts).toEqual({
+      "https://accounts.google.com/signin": "legitimate",
+      "https://www.paypal.com/signin": "legitimate",
+      "https://www.bbc.co.uk/news": "legitimate",
+      "http://paypal.com@evil.example/login": "phishing",
+      "http://xn--pypal-4ve.com/": "phishing",
+      "http://0x7f000001/login": "phishing",
+      "https://paypal.com.secure-login.xyz/": "phishing",
+    });
+    const at = analyzeUrl("http://paypal.com@evil.example/login");
+    expect(at.reasons[0]?.feature).toBe("url_brand_in_host");
+    expect(at.reasons[0]?.message).toContain('before "@"');
+  });
+
   it("throws UrlParseError for a URL that does not parse", () => {
     expect(() => analyzeUrl("http://")).toThrow(UrlParseError);
     expect(() => analyzeUrls([])).toThrow(RangeError);

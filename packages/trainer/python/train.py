@@ -166,7 +166,7 @@ def run_kind(kind, ds, args):
         "kind": kind, "feature_names": ds.feature_names,
         "dropped_features": {k: v + ("" if k in available else " [removed from the feature module after this finding]")
                              for k, v in feature_policy.DROPPED[kind].items()},
-        "risk_features": sorted(set(ds.feature_names) & feature_policy.RISK[kind]), "params": fit.PARAMS[kind], "rounds": fit.ROUNDS[kind],
+        "risk_features": sorted(set(ds.feature_names) & feature_policy.RISK[kind]), "protective_features": sorted(set(ds.feature_names) & feature_policy.PROTECTIVE[kind]), "params": fit.PARAMS[kind], "rounds": fit.ROUNDS[kind],
         "n_train": int(train_mask.sum()), "n_test": int(test.sum()),
         "train_counts": {g: int(np.sum(train_mask & (ds.group == g))) for g in sorted(set(ds.group[pool]))},
         "test_counts": {g: int(np.sum(test & (ds.group == g))) for g in sorted(set(ds.group[pool]))},

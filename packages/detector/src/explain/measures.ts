@@ -96,6 +96,16 @@ const MEASURES: Record<string, Describe> = {
     if (value === 0) return risky ? `The address has no unusual characters such as @ ~ ! $ * ; ( ), which here ${effect}.` : "The address has no unusual characters such as @ ~ ! $ * ; ( ).";
     return risky ? `The address contains ${plural(value, "unusual character")} such as @ ~ ! $ * ; ( ).` : `The address contains ${plural(value, "unusual character")} such as @ ~ ! $ * ; ( ), yet here that ${effect}.`;
   },
+  url_path_random_token: ({ value, risky, effect }) => {
+    if (value === 0) return risky ? `The path has no machine-made code of letters and digits, which here ${effect}.` : "The path has no machine-made code of letters and digits.";
+    return risky ? `The path contains a machine-made code of letters and digits (${plural(value, "character")}).` : `The path contains a code of letters and digits (${plural(value, "character")}), yet here that ${effect}.`;
+  },
+  url_path_digit_ratio: ({ value, risky, effect }) => {
+    if (value === 0) return risky ? `The path has no digits, which here ${effect}.` : "The path has no digits.";
+    return risky ? `Digits make up ${percent(value)} of the path, which ${effect}.` : `Digits make up ${percent(value)} of the path, yet here that ${effect}.`;
+  },
+  url_path_token_entropy: ({ risky, effect }) =>
+    risky ? `The mix of characters in the path's words ${effect}.` : `The path's words read like ordinary words or names, which ${effect}.`,
   // E-mail: what is usual differs a lot between kinds of mail, so these state the value and its effect.
   email_link_count: ({ value, risky, effect }) => {
     if (value === 0) return risky ? `The message contains no links, which here ${effect}.` : "The message contains no links.";

@@ -177,3 +177,49 @@ describe("urlFeatures: evidence for brands and downloads", () => {
     expect(urlFeatures("https://cdn.example.com/files/Invoice%20May.zip").evidence.url_risky_file_extension).toBe('the link ends in a .zip file name ("Invoice May.zip"), an archive or disk image, which can hide other files');
   });
 });
+
+describe("urlFeatures: abused TLDs, path randomness, where the brand sits", () => {
+  it("flags a TLD on the curated high-abuse list, by its last label only", () => {
+    expect(v("https://paypa1-secure.top/", "url_tld_risk")).toBe(1);
+    expect(v("https://shop.example.cfd/x", "url_tld_risk")).toBe(1);
+    expect(v("https://www.example.com/", "url_tld_risk")).toBe(0);
+    expect(v("https://www.bbc.co.uk/news", "url_tld_risk")).toBe(0);
+    expect(v("http://0x7f000001/login", "url_tld_risk")).toBe(0);
+  });
+  it("measures machine-made path tokens, path digits and path token entropy", () => {
+    const f = urlFeatures("https://x.example/a8Fk2x9Q/3f9c2e17b0d4/index.html?id=ZZ99aa77bb");
+    const get = (n: (typeof URL_FEATURE_NAMES)[number]) => f.values[URL_FEATURE_NAMES.indexOf(n)];
+    expect(get("url_path_random_token")).toBe(12); // the query is not looked at
+    expect(get("url_path_digit_ratio")).toBe(Math.round(((3 + 7) / (8 + 12 + 5 + 4)) * 1000) / 1000);
+    expect(get("url_path_token_entropy")).toBe(3.585); // "3f9c2e17b0d4": 12 distinct characters, log2(12)
+    // words, dates and pure numbers are not random tokens
+    expect(v("https://www.nytimes.com/2016/05/01/world/europe/some-story.html", "url_path_random_token")).toBe(0);
+    expect(v("https://news.example/item/12345678", "url_path_random_token")).toBe(0);
+    expect(v("https://example.com/", "url_path_digit_ratio")).toBe(0);
+    expect(v("https://example.com/", "url_path_token_entropy")).toBe(0);
+  });
+  it("flags a brand shown in front of somebody else's domain, in a subdomain or before '@'", () => {
+    expect(v("https://paypal.com.secure-login.xyz/", "url_brand_in_subdomain")).toBe(1);
+    expect(v("https://login-paypal.evil.example/", "url_brand_in_subdomain")).toBe(1);
+    expect(v("https://paypal-login.example/", "url_brand_in_subdomain")).toBe(0); // in the domain itself: url_brand_in_host
+    expect(v("https://paypal-login.example/", "url_brand_in_host")).toBe(1);
+    expect(v("https://www.paypal.com/", "url_brand_in_subdomain")).toBe(0);
+    const f = urlFeatures("http://paypal.com@evil.example/login");
+    expect(f.values[URL_FEATURE_NAMES.indexOf("url_brand_in_subdomain")]).toBe(1);
+    expect(f.values[URL_FEATURE_NAMES.indexOf("url_brand_in_host")]).toBe(1);
+    expect(f.evidence.url_brand_in_host).toContain('before "@"');
+    expect(v("https://user@example.com/", "url_brand_in_host")).toBe(0);
+  });
+  it("recognises a brand's own site, but not its file shares, hosting, shorteners or redirects", () => {
+    expect(v("https://accounts.google.com/signin", "url_brand_is_registrable_domain")).toBe(1);
+    expect(v("https://www.paypal.com/signin", "url_brand_is_registrable_domain")).toBe(1);
+    expect(v("https://www.amazon.co.uk/gp/css", "url_brand_is_registrable_domain")).toBe(1);
+    expect(v("https://paypal.com.secure-login.xyz/", "url_brand_is_registrable_domain")).toBe(0);
+    expect(v("https://roblox.com.py/", "url_brand_is_registrable_domain")).toBe(0);
+    expect(v("https://docs.google.com/forms/d/e/x/viewform", "url_brand_is_registrable_domain")).toBe(0);
+    expect(v("https://someone-my.sharepoint.com/:b:/g/personal/x", "url_brand_is_registrable_domain")).toBe(0);
+    expect(v("https://drive.google.com/file/d/abc/view", "url_brand_is_registrable_domain")).toBe(0);
+    expect(v("https://goo.gl/abc", "url_brand_is_registrable_domain")).toBe(0);
+    expect(v("https://www.google.com/url?q=https://evil.example/", "url_brand_is_registrable_domain")).toBe(0);
+  });
+});

@@ -4,9 +4,11 @@
 import { shannonEntropy } from "../text/entropy.ts";
 import { suspiciousTokenHits, wordPieces } from "../text/url-tokens.ts";
 import { BRANDS, domainBelongsToBrand, substringAllowed, tokenIsShort } from "./brands.ts";
-import { hostFacts, type HostFacts } from "./host.ts";
-import { FREE_HOSTING_SUFFIXES, matchSuffix, SHORTENER_DOMAINS } from "./hosting.ts";
+import { findMention, hostFacts, type HostFacts } from "./host.ts";
+import { FREE_HOSTING_SUFFIXES, matchSuffix, SHORTENER_DOMAINS, USER_CONTENT_SUFFIXES } from "./hosting.ts";
 import { parseUrlLoose } from "./parse-url.ts";
+import { pathShape } from "./path-shape.ts";
+import { tldRisk } from "./tld-risk.ts";
 import { hostToUnicode } from "./punycode.ts";
 
 export { UrlParseError } from "./parse-url.ts";
@@ -39,6 +41,12 @@ export const URL_FEATURE_NAMES = [
   "url_suspicious_tokens",
   "url_risky_file_extension",
   "url_script_scheme",
+  "url_tld_risk",
+  "url_path_random_token",
+  "url_path_digit_ratio",
+  "url_path_token_entropy",
+  "url_brand_in_subdomain",
+  "url_brand_is_registrable_domain",
 ] as const;
 
 export type UrlFeatureName = (typeof URL_FEATURE_NAMES)[number];
@@ -131,13 +139,19 @@ export function urlFeatures(input: string): UrlFeatures {
 
   setValue(values, "url_brand_lookalike", facts.lookalike ? 1 : 0);
   if (facts.lookalike) evidence.url_brand_lookalike = `the domain ${facts.unicodeHost} imitates ${facts.lookalike.brand.name} ("${facts.lookalike.piece}")`;
-  setValue(values, "url_brand_in_host", facts.brandMention ? 1 : 0);
+  // Host-like text before "@" (paypal.com@evil.example) is read as the host by people: a brand named
+  // there is a brand named in the address of a site that is not the brand's.
+  const hasUserinfo = url.username !== "" || url.password !== "";
+  const userLabels = hasUserinfo ? decodeURIComponentSafe(url.username).toLowerCase().split(/[.:]/).filter(Boolean).slice(0, 16) : [];
+  const userBrand = userLabels.length ? findMention(userLabels, facts.registrableDomain) : null;
+  const hostBrand = facts.brandMention ?? userBrand;
+  setValue(values, "url_brand_in_host", hostBrand ? 1 : 0);
   if (facts.brandMention) evidence.url_brand_in_host = `the address ${host} names ${facts.brandMention.brand.name} but does not belong to ${facts.brandMention.brand.name}`;
+  else if (userBrand) evidence.url_brand_in_host = `the address shows ${userBrand.brand.name} before "@", but the link goes to ${host}, which does not belong to ${userBrand.brand.name}`;
   const pathBrand = brandInPath(path + query, facts);
   setValue(values, "url_brand_in_path", pathBrand ? 1 : 0);
   if (pathBrand) evidence.url_brand_in_path = `the path names ${pathBrand} on ${facts.registrableDomain ?? host}, which is not ${pathBrand}'s site`;
 
-  const hasUserinfo = url.username !== "" || url.password !== "";
   setValue(values, "url_has_userinfo", hasUserinfo ? 1 : 0);
   if (hasUserinfo) evidence.url_has_userinfo = `the text before "@" (${decodeURIComponentSafe(url.username).slice(0, 60)}) hides the real host ${host}`;
   setValue(values, "url_nonstandard_port", url.port !== "" ? 1 : 0);
@@ -175,6 +189,25 @@ export function urlFeatures(input: string): UrlFeatures {
   setValue(values, "url_risky_file_extension", risky ? 1 : 0);
   if (risky) evidence.url_risky_file_extension = riskyFileEvidence(ext, decodeURIComponentSafe(lastSegment));
   setValue(values, "url_script_scheme", 0);
+
+  const tld = tldRisk(facts.publicSuffix);
+  setValue(values, "url_tld_risk", tld);
+  if (tld) evidence.url_tld_risk = `.${(facts.publicSuffix ?? "").split(".").pop()} is a top-level domain with a high rate of phishing abuse`;
+  const shape = pathShape(path);
+  setValue(values, "url_path_random_token", shape.randomTokenLength);
+  setValue(values, "url_path_digit_ratio", Math.round(shape.digitRatio * 1000) / 1000);
+  setValue(values, "url_path_token_entropy", shape.tokenEntropyMax);
+
+  // A brand shown left of the real registrable domain: as a subdomain label (paypal.com.secure.example)
+  // or as host-like text before "@" (paypal.com@evil.example). Both make the brand read first.
+  const inSub = findMention(facts.subdomainLabels, facts.registrableDomain);
+  const shownBrand = inSub ?? userBrand;
+  setValue(values, "url_brand_in_subdomain", shownBrand ? 1 : 0);
+  if (shownBrand) evidence.url_brand_in_subdomain = inSub ? `${host} puts ${shownBrand.brand.name} in front of the real domain ${facts.registrableDomain ?? host}` : `the text before "@" names ${shownBrand.brand.name}, but the link goes to ${host}`;
+  // The brand's own site: its registrable domain, but not a host where users publish or a link that redirects on.
+  const ownSite = facts.ownBrand !== null && !hosting && !shortener && !redirect && !matchSuffix(host, USER_CONTENT_SUFFIXES);
+  setValue(values, "url_brand_is_registrable_domain", ownSite ? 1 : 0);
+  if (ownSite) evidence.url_brand_is_registrable_domain = `${facts.registrableDomain} is ${facts.ownBrand?.name}'s own domain`;
 
   const normalised = `${url.protocol}//${hasUserinfo ? `${url.username}${url.password ? `:${url.password}` : ""}@` : ""}${url.host}${url.pathname}${url.search}${url.hash}`;
   return { values, evidence, url: normalised, host, registrable_domain: facts.registrableDomain, hostFacts: facts };

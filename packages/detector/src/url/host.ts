@@ -77,7 +77,8 @@ function findLookalike(unicodeLabels: string[], registrableDomain: string | null
   return null;
 }
 
-function findMention(labels: string[], registrableDomain: string | null): { brand: Brand; piece: string } | null {
+/** A brand named plainly in these host labels, unless the registrable domain is that brand's own. */
+export function findMention(labels: string[], registrableDomain: string | null): { brand: Brand; piece: string } | null {
   for (const piece of hostPieces(labels)) {
     for (const brand of BRANDS) {
       if (domainBelongsToBrand(brand, registrableDomain)) continue;

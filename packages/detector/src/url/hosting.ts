@@ -39,3 +39,13 @@ export function matchSuffix(host: string, suffixes: readonly string[]): string |
   }
   return null;
 }
+
+/**
+ * Hosts on brands' own domains where anyone can publish a file or page (tenant file shares, cloud
+ * storage, drives, old feed redirectors). A brand's domain vouches only for pages the brand writes,
+ * so these do not count as "the brand's own site" (url_brand_is_registrable_domain).
+ */
+export const USER_CONTENT_SUFFIXES: readonly string[] = [
+  "sharepoint.com", "drive.google.com", "script.google.com", "storage.cloud.google.com", "googleusercontent.com",
+  "feedproxy.google.com", "onedrive.live.com", "amazonaws.com", "dropbox.com", "windows.net", "appspot.com",
+];
