@@ -55,10 +55,28 @@ def fit_isotonic(m, y):
     return iso
 
 
+def centred_knots(x, y):
+    """Centred isotonic regression (Oron & Flournoy 2017): each flat block of the isotonic fit becomes
+    one knot at its centre, so the interpolated map rises strictly between the first and last block.
+    Plain isotonic steps gave whole margin ranges one probability, and a threshold inside such a step
+    gave two answers with the same probability different verdicts."""
+    xs, ys = [], []
+    i = 0
+    while i < len(x):
+        j = i
+        while j + 1 < len(x) and y[j + 1] == y[i]:
+            j += 1
+        xs.append((float(x[i]) + float(x[j])) / 2)
+        ys.append(float(y[i]))
+        i = j + 1
+    return xs, ys
+
+
 def calibration_json(iso):
+    xs, ys = centred_knots(iso.X_thresholds_, iso.y_thresholds_)
     return {"method": "isotonic",
-            "x": [float(v) for v in iso.X_thresholds_],
-            "y": [round(float(v), 6) for v in iso.y_thresholds_]}
+            "x": xs,
+            "y": [round(v, 6) for v in ys]}
 
 
 def apply_calibration(cal, m):
@@ -74,3 +92,22 @@ def threshold_for_fpr(neg_margins, max_fpr, weights=None):
     cum = np.cumsum(w[order])
     i = int(np.argmax(cum > max_fpr * cum[-1]))  # first negative that would exceed the budget
     return float(np.nextafter(m[order][i], np.float32(np.inf), dtype=np.float32))
+
+
+def past_flat_run(t, cal):
+    """Moves a margin threshold t that sits on a flat stretch of the isotonic calibration to just past
+    that stretch, so that two answers with the same probability never get different verdicts (the
+    verdict is decided on the margin, the probability people read is calibrated). Moving up only lowers
+    the false-positive rate. A threshold on the top stretch (flat to +inf) cannot move up and stays."""
+    x = np.asarray(cal["x"], dtype=np.float64)
+    y = np.asarray(cal["y"], dtype=np.float64)
+    p = float(np.interp(t, x, y))
+    below = float(np.interp(float(np.nextafter(np.float32(t), np.float32(-np.inf))), x, y))
+    if below != p:
+        return t
+    j = int(np.searchsorted(x, t, side="left"))  # first knot at or after t
+    while j + 1 < len(x) and y[j + 1] == p:
+        j += 1
+    if j >= len(x) - 1:
+        return t
+    return float(np.nextafter(np.float32(x[j]), np.float32(np.inf), dtype=np.float32))

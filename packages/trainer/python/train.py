@@ -146,7 +146,13 @@ def run_kind(kind, ds, args):
     oof = fit.out_of_fold(kind, tr, w[train_mask])
     iso = fit.fit_isotonic(oof, tr.y)
     cal = fit.calibration_json(iso)
-    thresholds = threshold_json(choose_thresholds(oof, legit[train_mask], w[train_mask]), cal, kind)
+    chosen = choose_thresholds(oof, legit[train_mask], w[train_mask])
+    moved = {name: fit.past_flat_run(t, cal) for name, t in chosen.items()}
+    thresholds = threshold_json(moved, cal, kind)
+    for name in moved:
+        if moved[name] != chosen[name]:
+            thresholds[name]["rule"] += (f"; moved from margin {chosen[name]:.4f} past a flat stretch of the calibration, "
+                                         "so equal probabilities get equal verdicts")
     booster = fit.train(kind, tr.X, tr.y, w[train_mask], ds.feature_names)
     log(f"  trained (5-fold OOF + final) in {time.time() - t0:.0f}s")
 

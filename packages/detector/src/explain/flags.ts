@@ -10,6 +10,8 @@ export interface FlagWording {
   risky: string;
   /** Sentence for a value of 0: says plainly that the thing is not there. */
   absent: string;
+  /** Trained to only lower the score (the brand's own site): being present naturally lowers it. */
+  protective?: true;
 }
 
 export const FLAGS: Record<string, FlagWording> = {
@@ -34,7 +36,7 @@ export const FLAGS: Record<string, FlagWording> = {
   url_tld_risk: { what: "high-abuse top-level domain", risky: "The domain ends in a top-level domain with a high rate of phishing abuse.", absent: "The domain's ending is not one with a high rate of phishing abuse." },
   url_brand_in_subdomain: { what: "brand name in front of another domain", risky: "The address puts a well-known brand's name in front of a domain that does not belong to it.", absent: "The address does not put a brand's name in front of someone else's domain." },
   // Protective: it may only lower the score (feature_policy.py), so its "risky" sentence is never the reason for a raise.
-  url_brand_is_registrable_domain: { what: "brand's own domain", risky: "The address is on a well-known brand's own domain, not an imitation.", absent: "The address is not on a well-known brand's own domain." },
+  url_brand_is_registrable_domain: { what: "brand's own domain", risky: "The address is on a well-known brand's own domain, not an imitation.", absent: "The address is not on a well-known brand's own domain.", protective: true },
   url_script_scheme: { what: "script link", risky: "The link is a javascript: or data: URL: it runs code or carries its content inside the link instead of opening a page.", absent: "The link is an ordinary web address." },
   // E-mail: sender
   email_replyto_mismatch: { what: "Reply-To domain", risky: "Replies go to a different domain than the sender's.", absent: "Replies go to the sender's own domain." },

@@ -104,8 +104,10 @@ const MEASURES: Record<string, Describe> = {
     if (value === 0) return risky ? `The path has no digits, which here ${effect}.` : "The path has no digits.";
     return risky ? `Digits make up ${percent(value)} of the path, which ${effect}.` : `Digits make up ${percent(value)} of the path, yet here that ${effect}.`;
   },
-  url_path_token_entropy: ({ risky, effect }) =>
-    risky ? `The mix of characters in the path's words ${effect}.` : `The path's words read like ordinary words or names, which ${effect}.`,
+  url_path_token_entropy: ({ value, risky, effect }) => {
+    if (value === 0) return `The path has no words to judge for randomness${risky ? `, which here ${effect}` : ""}.`;
+    return risky ? `The mix of characters in the path's words ${effect}.` : `The path's words read like ordinary words or names, which ${effect}.`;
+  },
   // E-mail: what is usual differs a lot between kinds of mail, so these state the value and its effect.
   email_link_count: ({ value, risky, effect }) => {
     if (value === 0) return risky ? `The message contains no links, which here ${effect}.` : "The message contains no links.";

@@ -109,8 +109,10 @@ export function describeFeature(
     if (shared && ctx.said.has(shared.key)) return `${shared.again}, which ${effect}.`;
     if (shared) ctx.said.add(shared.key);
     const present = evidence ? sentence(evidence) : fill(flag.risky, value);
+    if (flag.protective) return risky ? yet(present, effect) : `${present.replace(/[.!?]$/, "")}, which ${effect}.`;
     return risky ? present : yet(present, effect);
   }
+  if (flag.protective) return risky ? `${flag.absent.replace(/[.!?]$/, "")}, which ${effect}.` : yet(flag.absent, effect);
   return risky ? yet(flag.absent, effect) : flag.absent;
 }
 

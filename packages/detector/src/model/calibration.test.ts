@@ -46,6 +46,13 @@ describe.each(models)("%s model calibration and thresholds", (_kind, json) => {
     expect(verdictFor(json.thresholds, suspicious.margin)).toBe("suspicious");
     expect(verdictFor(json.thresholds, suspicious.margin - 1e-3)).toBe("legitimate");
   });
+
+  it("never gives one probability two verdicts: just below each threshold the probability is lower", () => {
+    for (const { margin } of [json.thresholds.phishing, json.thresholds.suspicious]) {
+      const justBelow = Math.fround(margin - Math.max(1e-6, Math.abs(margin) * 1e-6));
+      expect(calibrate(json.calibration, justBelow)).toBeLessThan(calibrate(json.calibration, margin));
+    }
+  });
 });
 
 describe("worstVerdict", () => {

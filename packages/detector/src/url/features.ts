@@ -207,7 +207,7 @@ export function urlFeatures(input: string): UrlFeatures {
   // The brand's own site: its registrable domain, but not a host where users publish or a link that redirects on.
   const ownSite = facts.ownBrand !== null && !hosting && !shortener && !redirect && !matchSuffix(host, USER_CONTENT_SUFFIXES);
   setValue(values, "url_brand_is_registrable_domain", ownSite ? 1 : 0);
-  if (ownSite) evidence.url_brand_is_registrable_domain = `${facts.registrableDomain} is ${facts.ownBrand?.name}'s own domain`;
+  if (ownSite) evidence.url_brand_is_registrable_domain = `the address is on ${facts.registrableDomain}, ${facts.ownBrand?.name}'s own domain`;
 
   const normalised = `${url.protocol}//${hasUserinfo ? `${url.username}${url.password ? `:${url.password}` : ""}@` : ""}${url.host}${url.pathname}${url.search}${url.hash}`;
   return { values, evidence, url: normalised, host, registrable_domain: facts.registrableDomain, hostFacts: facts };
