@@ -164,7 +164,8 @@ def model_section(kind, r):
         lines += ["", "### Corpus-identification check", "", corpus_section(r["corpus_check"])]
     c = r["calibration"]
     lines += ["", "### Calibration", "",
-              f"Isotonic regression on 5-fold out-of-fold margins of the training split ({c['knots']} knots), "
+              f"Centred isotonic regression (each flat block of the isotonic fit one knot at its centre, so probabilities "
+              f"rise strictly between the ends) on 5-fold out-of-fold margins of the training split ({c['knots']} knots), "
               f"probabilities bounded to [0.001, 0.999]. ECE (10 equal-width bins): out-of-fold {c['ece_oof']:.4f}, "
               f"held-out {c['ece_heldout']:.4f}.", "", "Held-out reliability table:", "", calib_table(c["table_heldout"]),
               "", "### Features (by mean |TreeSHAP| on the held-out split)", "",
