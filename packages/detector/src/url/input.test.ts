@@ -31,4 +31,11 @@ describe("urlInputProblem", () => {
     expect(urlInputProblem("http://intranet/")).toBe("not a web address: the host has no domain (e.g. example.com)");
     expect(urlInputProblem("http://a b.example/")).toBe("contains spaces or control characters");
   });
+
+  it("refuses a single-label host without a scheme, a port not taken for a scheme", () => {
+    expect(urlInputProblem("localhost:3000")).toBe("not a web address: the host has no domain (e.g. example.com)");
+    expect(urlInputProblem("intranet:8080/login")).toBe("not a web address: the host has no domain (e.g. example.com)");
+    expect(urlInputProblem("localhost")).toBe("not a web address: the host has no domain (e.g. example.com)");
+    expect(urlInputProblem("example.com:3000/login")).toBeNull();
+  });
 });

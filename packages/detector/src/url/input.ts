@@ -29,9 +29,9 @@ function otherSchemeProblem(input: string): string | null {
 // Inside a URL these never appear unencoded; a string holding them is not a link someone clicked.
 const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f]/;
 
-/** "x" or "http://intranet/": nothing a phishing link could be (IP literals normalise to dotted form). */
+/** "x", "localhost:3000" or "http://intranet/": nothing a phishing link could be (IP literals normalise to dotted form). */
 function isSingleLabelHost(input: string): boolean {
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(input) ? input : `http://${input}`;
+  const withScheme = SCHEME.test(input) ? input : `http://${input}`;
   let host: string;
   try {
     host = new URL(withScheme).hostname;
