@@ -59,6 +59,17 @@ describe("API key authentication", () => {
     }
   });
 
+  it("refuses two different keys in Authorization and X-API-Key with 400, and takes the same key sent twice", async () => {
+    const a = await createKey();
+    const b = await createKey();
+    const both = (x: string) => call("/v1/analyze/url", { method: "POST", headers: { authorization: `Bearer ${a.key}`, "x-api-key": x, "content-type": "application/json" }, body: JSON.stringify(URL_BODY) });
+    const problem = await expectProblem(await both(b.key), 400);
+    expect(problem.detail).toBe("The request carries one key in `Authorization: Bearer` and another in `X-API-Key`: send the key once, in one of the two.");
+    expect(await reportCount(a.account_id)).toBe(0);
+    expect(await reportCount(b.account_id)).toBe(0);
+    expect((await both(a.key)).status).toBe(200);
+  });
+
   it("refuses a revoked key on the next request", async () => {
     const created = await createKey();
     expect((await postJson("/v1/analyze/url", created.key, URL_BODY)).status).toBe(200);

@@ -17,6 +17,7 @@ export function requireApiKey(scope: Scope): MiddlewareHandler<{ Bindings: Gatew
     const located = extractApiKey(c.req.header("authorization"), c.req.header("x-api-key"));
     if ("missing" in located) throw problems.unauthenticated("Send your API key as `Authorization: Bearer <key>` or `X-API-Key: <key>`.");
     if ("malformedHeader" in located) throw problems.unauthenticated(located.malformedHeader);
+    if ("conflicting" in located) throw problems.conflictingApiKeys();
     const parsed = parseApiKey(located.key);
     if (!parsed.ok) throw problems.unauthenticated(parsed.reason);
     // A live deployment must not take test keys (nor the reverse): refused before any lookup.
