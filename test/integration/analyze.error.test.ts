@@ -81,6 +81,23 @@ describe("bad input", () => {
     expect(list.errors).toEqual([{ path: "/urls/1", message: "not a web address: a data: URL carries its content inside the link instead of opening a page (supported schemes: http, https)" }]);
   });
 
+  it("says what to send when neither url nor urls is given, and keeps the both-given message", async () => {
+    type Errors = { errors?: { path: string; message: string }[] };
+    const neither = (await expectProblem(await post("/v1/analyze/url", "{}", json), 422)) as Errors;
+    expect(neither.errors?.map((e) => e.message)).toEqual(['send "url" (one URL) or "urls" (a list)']);
+    const both = (await expectProblem(await post("/v1/analyze/url", JSON.stringify({ url: "https://a.example", urls: ["https://b.example"] }), json), 422)) as Errors;
+    expect(both.errors?.map((e) => e.message)).toEqual(['send either "url" or "urls" (not both)']);
+  });
+
+  it("refuses a schemeless single-label host and an unpaired surrogate, naming the problem", async () => {
+    type Errors = { errors?: { path: string; message: string }[] };
+    const local = (await expectProblem(await post("/v1/analyze/url", JSON.stringify({ url: "localhost:3000" }), json), 422)) as Errors;
+    expect(local.errors).toEqual([{ path: "/url", message: "not a web address: the host has no domain (e.g. example.com)" }]);
+    // JSON's \ud800 escape is how a lone surrogate reaches the API.
+    const lone = (await expectProblem(await post("/v1/analyze/url", '{"urls": ["https://ok.example", "http://example.com/\\ud800"]}', json), 422)) as Errors;
+    expect(lone.errors).toEqual([{ path: "/urls/1", message: "contains an unpaired UTF-16 surrogate" }]);
+  });
+
   it("still analyses a message holding a javascript: link, as a warning sign rather than an address", async () => {
     const mail = 'From: "Support" <help@example.com>\r\nSubject: open\r\nContent-Type: text/html\r\n\r\n<a href="javascript:steal()">Open your document</a>';
     const res = await post("/v1/analyze/email", mail, { "content-type": "message/rfc822" });

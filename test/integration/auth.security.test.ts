@@ -5,7 +5,7 @@ import { forgetKeys } from "@traceo/gateway";
 import { hashApiKey, generateApiKey } from "@traceo/api-keys";
 import { revokeApiKey } from "@traceo/db";
 import { Redis } from "@upstash/redis/cloudflare";
-import { BASE, call, createKey, expectProblem, postJson, testEnv, withDb } from "../support/harness.ts";
+import { BASE, call, createKey, expectProblem, postJson, reportCount, testEnv, withDb } from "../support/harness.ts";
 
 const URL_BODY = { url: "https://example.org/" };
 
@@ -35,6 +35,18 @@ describe("API key authentication", () => {
     await expectProblem(res2, 401);
   });
 
+  it("refuses an sk_live_ key on a test deployment, and an sk_test_ key on a live one, before any lookup", async () => {
+    const live = await createKey({ environment: "live" });
+    const problem = await expectProblem(await postJson("/v1/analyze/url", live.key, URL_BODY), 401);
+    expect(problem.detail).toBe("This deployment takes sk_test_ keys; this is an sk_live_ key. Use a key created for the test environment.");
+    expect(await reportCount(live.account_id)).toBe(0);
+    // A live deployment, with Postgres and Redis unreachable: the refusal needs neither.
+    const unreachable = { ...testEnv, API_KEY_ENV: "live", DATABASE_URL: "postgres://nobody@127.0.0.1:9/none", UPSTASH_REDIS_REST_URL: "http://127.0.0.1:9" };
+    const res = await app.request(`${BASE}/v1/analyze/url`, { method: "POST", headers: { "x-api-key": generateApiKey("test"), "content-type": "application/json" }, body: JSON.stringify(URL_BODY) }, unreachable);
+    const refused = await expectProblem(res, 401);
+    expect(refused.detail).toBe("This deployment takes sk_live_ keys; this is an sk_test_ key. Use a key created for the live environment.");
+  });
+
   it("refuses a well-formed key that does not exist", async () => {
     await expectProblem(await postJson("/v1/analyze/url", generateApiKey("test"), URL_BODY), 401);
   });
@@ -45,6 +57,17 @@ describe("API key authentication", () => {
       const res = await call("/v1/analyze/url", { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(URL_BODY) });
       expect(res.status).toBe(200);
     }
+  });
+
+  it("refuses two different keys in Authorization and X-API-Key with 400, and takes the same key sent twice", async () => {
+    const a = await createKey();
+    const b = await createKey();
+    const both = (x: string) => call("/v1/analyze/url", { method: "POST", headers: { authorization: `Bearer ${a.key}`, "x-api-key": x, "content-type": "application/json" }, body: JSON.stringify(URL_BODY) });
+    const problem = await expectProblem(await both(b.key), 400);
+    expect(problem.detail).toBe("The request carries one key in `Authorization: Bearer` and another in `X-API-Key`: send the key once, in one of the two.");
+    expect(await reportCount(a.account_id)).toBe(0);
+    expect(await reportCount(b.account_id)).toBe(0);
+    expect((await both(a.key)).status).toBe(200);
   });
 
   it("refuses a revoked key on the next request", async () => {

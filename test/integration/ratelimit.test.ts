@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { Ratelimit } from "@upstash/ratelimit";
 import { Redis } from "@upstash/redis/cloudflare";
-import { createKey, expectProblem, postJson, reportCount, testEnv } from "../support/harness.ts";
+import { call, createKey, expectProblem, postJson, reportCount, testEnv } from "../support/harness.ts";
 
 const body = { url: "https://example.org/" };
 
@@ -13,6 +13,22 @@ describe("rate limits", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("ratelimit-policy")).toBe('"minute";q=300;w=60, "hour";q=10000;w=3600, "day";q=100000;w=86400');
     expect(res.headers.get("ratelimit")).toMatch(/^"minute";r=299;t=\d+$/);
+  });
+
+  it("sends them on 400, 415 and 422 answers after the limiter spent a token", async () => {
+    const { key } = await createKey({ tier: "pro" });
+    const json = { "content-type": "application/json" };
+    const answers: [number, Response][] = [
+      [400, await call("/v1/analyze/url", { method: "POST", key, headers: json, body: "{url:" })],
+      [415, await call("/v1/analyze/url", { method: "POST", key, body: new TextEncoder().encode(JSON.stringify(body)) })],
+      [422, await call("/v1/analyze/url", { method: "POST", key, headers: json, body: JSON.stringify({ url: "javascript:alert(1)" }) })],
+    ];
+    let remaining = 300;
+    for (const [status, res] of answers) {
+      await expectProblem(res, status);
+      expect(res.headers.get("ratelimit-policy"), String(status)).toBe('"minute";q=300;w=60, "hour";q=10000;w=3600, "day";q=100000;w=86400');
+      expect(res.headers.get("ratelimit"), String(status)).toMatch(new RegExp(`^"minute";r=${--remaining};t=\\d+$`));
+    }
   });
 
   it("refuses a free key's 61st request in a minute with 429 and Retry-After", async () => {

@@ -16,7 +16,7 @@ const UrlResult = z.object({
   score: z.number().int().min(0).max(100),
   probability: z.number().min(0).max(1),
   verdict: Verdict,
-  reasons: z.array(Reason),
+  reasons: z.array(Reason).openapi({ description: "Up to 3 reasons for a URL scored suspicious or phishing: every such URL of a /v1/analyze/url request, the 5 riskiest links of an email. Empty for a legitimate URL." }),
 });
 
 const HeaderClaims = z.object({

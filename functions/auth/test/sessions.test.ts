@@ -1,7 +1,8 @@
 // Register, login, refresh rotation with reuse detection, logout and logout everywhere, failed-login
 // limits, and what is stored at rest.
 import { describe, expect, it } from "vitest";
-import { hashPassword, parseArgon2Hash } from "@traceo/auth";
+import { hashPassword, parseArgon2Hash, signAccessToken } from "@traceo/auth";
+import { generateApiKey } from "@traceo/api-keys";
 import { decryptFieldText, loadKeyring } from "@traceo/crypto";
 import { Redis } from "@upstash/redis/cloudflare";
 import { IP_FAILURES, recordLoginFailure } from "../src/login-limits.ts";
@@ -146,5 +147,21 @@ describe("sessions", () => {
     await expectProblem(await call("/auth/2fa/status", { token: "garbage" }), 401);
     await expectProblem(await call("/auth/2fa/status"), 401);
     await expectProblem(await call("/auth/2fa/status", { headers: { authorization: `Basic ${access_token}` } }), 401);
+  });
+
+  it("says what is wrong: the token (bad or expired), an API key instead of a session, or the header's form", async () => {
+    const user = await registerUser("wording");
+    const { access_token } = await loginTokens(user);
+    const [h, p] = access_token.split(".");
+    const expired = await signAccessToken({ userId: "usr_x", accountId: "acc_x", sessionId: "ses_x" }, testEnv.AUTH_JWT_SECRET, Date.now() - 3_600_000);
+    const invalid = "The access token is not valid or has expired; refresh it or sign in again.";
+    for (const token of [`${h}.${p}.AAAA`, expired, "garbage"]) {
+      expect((await expectProblem(await call("/auth/me", { token }), 401)).detail, token.slice(0, 12)).toBe(invalid);
+    }
+    const notASession = "An API key is not a session token: sign-in and key management need an access token. Sign in (POST /auth/login) to get one and send it as `Authorization: Bearer <access_token>`.";
+    const apiKey = generateApiKey("test");
+    expect((await expectProblem(await call("/auth/me", { token: apiKey }), 401)).detail).toBe(notASession);
+    expect((await expectProblem(await call("/auth/me", { headers: { "x-api-key": apiKey } }), 401)).detail).toBe(notASession);
+    expect((await expectProblem(await call("/auth/me", { headers: { authorization: `Basic ${access_token}` } }), 401)).detail).toBe("The Authorization header must be `Bearer <access_token>`.");
   });
 });

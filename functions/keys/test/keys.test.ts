@@ -141,6 +141,14 @@ describe("self-service API keys", () => {
     expect(listed.keys.find((k) => k.id === created.id)!.status).toBe("expired");
   });
 
+  it("tells a caller who sends an API key to /v1/keys that it needs a session token", async () => {
+    const { token } = await signedIn("keys-apikey");
+    const created = (await (await create(token, { name: "mine", tier: "free" })).json()) as Created;
+    const detail = "An API key is not a session token: sign-in and key management need an access token. Sign in (POST /auth/login) to get one and send it as `Authorization: Bearer <access_token>`.";
+    expect((await expectProblem(await keys("/v1/keys", created.key), 401)).detail).toBe(detail);
+    expect((await expectProblem(await keys("/v1/keys", undefined, { headers: { "x-api-key": created.key } }), 401)).detail).toBe(detail);
+  });
+
   it("gives a key without analyze:url a 403 on /v1/analyze/url", async () => {
     const { token } = await signedIn("keys-scope");
     const created = await json<Created>(await create(token, { name: "email only", scopes: ["analyze:email"] }), 201);

@@ -76,7 +76,7 @@ export const searchRoute = createRoute({
   request: { query: SearchQuerySchema },
   responses: {
     200: { description: "One page of results.", headers: RATE_LIMIT_HEADERS, content: { "application/json": { schema: SearchPageSchema } } },
-    ...problemResponses([401, 403, 422, 429, 503], { rateLimited: true }),
+    ...problemResponses([400, 401, 403, 422, 429, 503], { rateLimited: true }),
   },
 });
 
@@ -91,6 +91,6 @@ export const usageRoute = createRoute({
   request: { query: UsageQuerySchema },
   responses: {
     200: { description: "The summary.", headers: RATE_LIMIT_HEADERS, content: { "application/json": { schema: UsageSummarySchema } } },
-    ...problemResponses([401, 403, 422, 429, 503], { rateLimited: true }),
+    ...problemResponses([400, 401, 403, 422, 429, 503], { rateLimited: true }),
   },
 });

@@ -62,5 +62,7 @@ describe("extractApiKey", () => {
     expect(extractApiKey(undefined, undefined)).toEqual({ missing: true });
     expect(extractApiKey("Basic abc", undefined)).toHaveProperty("malformedHeader");
     expect(extractApiKey("Bearer a b", undefined)).toHaveProperty("malformedHeader");
+    expect(extractApiKey("Bearer k1", "k2")).toEqual({ conflicting: true });
+    expect(extractApiKey("Bearer k1", " k1 ")).toEqual({ key: "k1" });
   });
 });

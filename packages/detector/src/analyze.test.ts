@@ -91,6 +91,20 @@ describe("analyzeUrl(s)", () => {
     expect(at.reasons[0]?.message).toContain('before "@"');
   });
 
+  it("gives every URL of a list scored suspicious or phishing its own top reasons, however many there are", () => {
+    const urls = Array.from({ length: 12 }, (_, i) => `http://paypa1-secure-login${i}.top/signin/verify.php?email=someone@example.com`);
+    urls.push("https://www.wikipedia.org/wiki/Phishing");
+    const a = analyzeUrls(urls);
+    const flagged = a.urls.filter((u) => u.verdict !== "legitimate");
+    expect(flagged).toHaveLength(12);
+    for (const u of flagged) {
+      expect(u.reasons.length, u.url).toBeGreaterThan(0);
+      expect(u.reasons.length).toBeLessThanOrEqual(3);
+      for (const r of u.reasons) expect(r.contribution).toBeGreaterThan(0);
+    }
+    expect(a.urls[12]!.reasons).toEqual([]);
+  });
+
   it("throws UrlParseError for a URL that does not parse", () => {
     expect(() => analyzeUrl("http://")).toThrow(UrlParseError);
     expect(() => analyzeUrls([])).toThrow(RangeError);

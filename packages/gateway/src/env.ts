@@ -15,6 +15,13 @@ export interface GatewayEnv {
   RATE_LIMIT_UNAVAILABLE_POLICY?: string;
   /** How long any Redis command may take before Redis counts as unavailable (default 1500 ms). */
   RATE_LIMIT_TIMEOUT_MS?: string;
+  /** "test" (default) or "live": which keys this deployment takes (sk_test_… or sk_live_…). */
+  API_KEY_ENV?: string;
+}
+
+/** The key environment a deployment serves; anything but "live" is "test", as functions/keys decides. */
+export function keyEnvironment(env: Partial<GatewayEnv>): "test" | "live" {
+  return env.API_KEY_ENV === "live" ? "live" : "test";
 }
 
 export const DEFAULT_REDIS_TIMEOUT_MS = 1_500;

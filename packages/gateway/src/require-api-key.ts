@@ -6,7 +6,7 @@ import { findApiKeyByHash, touchApiKey } from "@traceo/db";
 import { ProblemError, problems } from "@traceo/problem";
 import { limitAllWindows, rateLimitHeaders } from "@traceo/ratelimit";
 import { errorText, logEvent } from "@traceo/http-hygiene";
-import { redisTimeoutMs, type GatewayEnv } from "./env.ts";
+import { keyEnvironment, redisTimeoutMs, type GatewayEnv } from "./env.ts";
 import { lookupKey } from "./key-cache.ts";
 import type { GatewayVariables } from "./services.ts";
 
@@ -17,8 +17,14 @@ export function requireApiKey(scope: Scope): MiddlewareHandler<{ Bindings: Gatew
     const located = extractApiKey(c.req.header("authorization"), c.req.header("x-api-key"));
     if ("missing" in located) throw problems.unauthenticated("Send your API key as `Authorization: Bearer <key>` or `X-API-Key: <key>`.");
     if ("malformedHeader" in located) throw problems.unauthenticated(located.malformedHeader);
+    if ("conflicting" in located) throw problems.conflictingApiKeys();
     const parsed = parseApiKey(located.key);
     if (!parsed.ok) throw problems.unauthenticated(parsed.reason);
+    // A live deployment must not take test keys (nor the reverse): refused before any lookup.
+    const deployment = keyEnvironment(c.env);
+    if (parsed.environment !== deployment) {
+      throw problems.unauthenticated(`This deployment takes sk_${deployment}_ keys; this is an sk_${parsed.environment}_ key. Use a key created for the ${deployment} environment.`);
+    }
 
     const services = c.get("services");
     const keyHash = await hashApiKey(located.key);

@@ -95,7 +95,9 @@ async function main(): Promise<void> {
 
   const applied = await runMigrations({ databaseUrl: postgres.databaseUrl, createDatabase: postgres.createDatabase });
   say(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');
-  const key = await createApiKey({ databaseUrl: postgres.databaseUrl, name: `dev ${new Date().toISOString()}`, tier: 'pro' });
+  // The Workers take only keys of their API_KEY_ENV (wrangler.toml: test; .dev.vars may say live).
+  const environment = devVars.vars.API_KEY_ENV === 'live' ? 'live' : 'test';
+  const key = await createApiKey({ databaseUrl: postgres.databaseUrl, name: `dev ${new Date().toISOString()}`, tier: 'pro', environment });
 
   // wrangler's DevTools port: 9229 unless another `wrangler dev` holds it (wrangler would exit).
   const inspectorPort = await freePortPreferring(INSPECTOR_PORT);

@@ -17,7 +17,7 @@ export const ProblemSchema = z
   .openapi("Problem", { description: "RFC 9457 problem details; every error answer has this shape." });
 
 const WHY: Record<number, string> = {
-  400: "Unreadable body: empty, not UTF-8, not JSON, or a malformed Content-Length.",
+  400: "Unreadable body (empty, not UTF-8, not JSON), a malformed Content-Length, or two different API keys in one request.",
   401: "Missing, malformed, unknown, revoked or expired credentials.",
   403: "The credentials may not do this.",
   404: "No such resource.",

@@ -53,6 +53,12 @@ export const problems = {
       detail,
       headers: { "www-authenticate": 'Bearer realm="traceo"' },
     }),
+  conflictingApiKeys: () =>
+    new ProblemError(400, {
+      code: "conflicting-api-keys",
+      title: "Two different API keys",
+      detail: "The request carries one key in `Authorization: Bearer` and another in `X-API-Key`: send the key once, in one of the two.",
+    }),
   forbidden: (detail: string) =>
     new ProblemError(403, { code: "forbidden", title: "This key may not do that", detail }),
   notFound: (detail: string) => new ProblemError(404, { code: "not-found", title: "Not found", detail }),

@@ -13,7 +13,21 @@ function describe(err: unknown): string {
   return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }
 
-export const problemErrorHandler: ErrorHandler = (err, c) => {
+/**
+ * Headers middleware set before the failure (the RateLimit fields of the token the request spent, say):
+ * Hono keeps them for the handler's own response, but this one is built fresh, so they are copied in.
+ * The problem's own headers (Retry-After, its RateLimit on a 429) win.
+ */
+function withPreparedHeaders(c: Context, res: Response): Response {
+  for (const [name, value] of c.res.headers) {
+    if (name !== "content-type" && !res.headers.has(name)) res.headers.set(name, value);
+  }
+  return res;
+}
+
+export const problemErrorHandler: ErrorHandler = (err, c) => withPreparedHeaders(c, problemFor(err, c));
+
+function problemFor(err: Error, c: Context): Response {
   if (err instanceof ProblemError) {
     // A backing service failed: log the event (what failed, never request data) for the operator.
     if (err.status >= 500) {
@@ -28,7 +42,7 @@ export const problemErrorHandler: ErrorHandler = (err, c) => {
   // Unexpected: log the error class and message only (never request bodies or headers).
   console.error(JSON.stringify({ level: "error", msg: "unhandled", requestId: c.get("requestId" as never), error: describe(err) }));
   return problemResponse(500, { code: "internal", title: "Internal error", detail: "Something failed on our side; the request id identifies it." }, instanceOf(c));
-};
+}
 
 export const problemNotFound: NotFoundHandler = (c) =>
   problemResponse(404, { code: "not-found", title: "Not found", detail: `No route for ${c.req.method} ${new URL(c.req.url).pathname}.` }, instanceOf(c));

@@ -29,7 +29,10 @@ export const UrlRequestSchema = z
     url: UrlString.optional(),
     urls: z.array(UrlString).min(1, '"urls" is empty: send at least one URL').max(MAX_URLS, `at most ${MAX_URLS} URLs per request`).optional(),
   })
-  .refine((b) => (b.url === undefined) !== (b.urls === undefined), { message: 'send either "url" or "urls" (not both)' })
+  .superRefine((b, ctx) => {
+    if (b.url !== undefined && b.urls !== undefined) ctx.addIssue({ code: "custom", message: 'send either "url" or "urls" (not both)' });
+    else if (b.url === undefined && b.urls === undefined) ctx.addIssue({ code: "custom", message: 'send "url" (one URL) or "urls" (a list)' });
+  })
   .openapi("UrlRequest", { description: 'Exactly one of `url` or `urls`.', example: { url: "http://paypa1-secure.top/login" } });
 
 export const analyzeUrlRoute = createRoute({

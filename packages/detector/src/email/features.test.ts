@@ -69,6 +69,16 @@ describe("emailFeatures: sender", () => {
     expect(get(f, "email_link_brand_in_host")).toBe(1);
   });
 
+  it("says a sender address without a real domain has none, instead of naming its bare host as the sender", async () => {
+    const mail = "From: \"Netflix\" <noreply@netflix>\nSubject: Your Netflix account is on hold\n\nhello\n";
+    const f = await featuresOf(mail);
+    expect(f.evidence.email_display_name_brand_claim).toBe("the sender's name claims to be Netflix but the sender's address (noreply@netflix) has no real domain");
+    expect(f.evidence.email_subject_brand_claim).toBe("the subject names Netflix but the sender's address (noreply@netflix) has no real domain");
+    // Wording only: the values are what they were (the bare host stands in for the domain).
+    expect(get(f, "email_display_name_brand_claim")).toBe(1);
+    expect(get(f, "email_subject_brand_claim")).toBe(1);
+  });
+
   it("sees a brand spelled with confusable letters in the display name", async () => {
     const f = await featuresOf("From: \"Аррle Support\" <id@help-center.example>\nSubject: x\n\nhello\n");
     expect(get(f, "email_display_name_brand_claim")).toBe(1);

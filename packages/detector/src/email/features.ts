@@ -149,10 +149,15 @@ export function emailFeatures(parsed: ParsedEmail): EmailFeatures {
   set("email_replyto_mismatch", replyReg && fromReg ? (replyReg !== fromReg ? 1 : 0) : null,
     `replies go to ${replyReg} although the message is from ${fromReg}`);
 
+  // "noreply@netflix": the fallback fromReg is the bare host, and "comes from netflix" would read as
+  // if Netflix sent it. Wording only: the feature values stay as they are.
+  const mailFrom = fromFacts && !fromFacts.registrableDomain && !fromFacts.ip
+    ? `the sender's address (${fromAddress.slice(0, 100)}) has no real domain`
+    : `the mail comes from ${fromReg}`;
   const claimed = displayName ? brandNamedIn(displayName) : null;
   const claimMismatch = claimed !== null && fromReg !== null && !domainBelongsToBrand(claimed, fromReg);
   set("email_display_name_brand_claim", fromReg ? (claimMismatch ? 1 : 0) : null,
-    claimed ? `the sender's name claims to be ${claimed.name} but the mail comes from ${fromReg}` : undefined);
+    claimed ? `the sender's name claims to be ${claimed.name} but ${mailFrom}` : undefined);
 
   // The local part starts where its run of address characters starts (lookbehind): retrying it from every
   // position of a long run is what made the search quadratic; a local part over 64 characters is no address.
@@ -319,7 +324,7 @@ export function emailFeatures(parsed: ParsedEmail): EmailFeatures {
   const subjectBrand = subject ? brandNamedIn(subject) : null;
   const subjectClaim = subjectBrand !== null && fromReg !== null && !domainBelongsToBrand(subjectBrand, fromReg);
   set("email_subject_brand_claim", fromReg ? (subjectClaim ? 1 : 0) : null,
-    subjectBrand ? `the subject names ${subjectBrand.name} but the mail comes from ${fromReg}` : undefined);
+    subjectBrand ? `the subject names ${subjectBrand.name} but ${mailFrom}` : undefined);
 
   return { values, evidence, urls };
 }

@@ -73,6 +73,17 @@ describe("urlFeatures: authority tricks", () => {
   });
 });
 
+describe("urlFeatures: backslashes read as a browser reads them", () => {
+  it("takes backslashes after http: or https: for the slashes a browser sees (WHATWG URL)", () => {
+    const f = urlFeatures("http:\\\\evil.com\\login");
+    expect(f.url).toBe("http://evil.com/login");
+    expect(f.host).toBe("evil.com");
+    expect(f.registrable_domain).toBe("evil.com");
+    expect(f.values).toEqual(urlFeatures("http://evil.com/login").values);
+    expect(urlFeatures("HTTPS:/\\Evil.com\\a\\b").url).toBe("https://evil.com/a/b");
+  });
+});
+
 describe("urlFeatures: corpus artefacts are not features", () => {
   it("gives identical values whatever the scheme or a leading www.", () => {
     const base = urlFeatures("https://www.example.com/a/b").values;

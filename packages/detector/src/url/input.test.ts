@@ -31,4 +31,18 @@ describe("urlInputProblem", () => {
     expect(urlInputProblem("http://intranet/")).toBe("not a web address: the host has no domain (e.g. example.com)");
     expect(urlInputProblem("http://a b.example/")).toBe("contains spaces or control characters");
   });
+
+  it("refuses a single-label host without a scheme, a port not taken for a scheme", () => {
+    expect(urlInputProblem("localhost:3000")).toBe("not a web address: the host has no domain (e.g. example.com)");
+    expect(urlInputProblem("intranet:8080/login")).toBe("not a web address: the host has no domain (e.g. example.com)");
+    expect(urlInputProblem("localhost")).toBe("not a web address: the host has no domain (e.g. example.com)");
+    expect(urlInputProblem("example.com:3000/login")).toBeNull();
+  });
+
+  it("refuses an unpaired UTF-16 surrogate instead of scoring its U+FFFD replacement", () => {
+    expect(urlInputProblem("http://example.com/\ud800x")).toBe("contains an unpaired UTF-16 surrogate");
+    expect(urlInputProblem("http://example.com/\udfff")).toBe("contains an unpaired UTF-16 surrogate");
+    expect(urlInputProblem("http://ex\udc00ample.com/")).toBe("contains an unpaired UTF-16 surrogate");
+    expect(urlInputProblem("http://example.com/\ud83d\ude00")).toBeNull(); // a pair: one emoji
+  });
 });

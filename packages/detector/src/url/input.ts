@@ -29,9 +29,13 @@ function otherSchemeProblem(input: string): string | null {
 // Inside a URL these never appear unencoded; a string holding them is not a link someone clicked.
 const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f]/;
 
-/** "x" or "http://intranet/": nothing a phishing link could be (IP literals normalise to dotted form). */
+// Not Unicode: encoding turns it into U+FFFD, which the URL parser then percent-encodes, so what would
+// be scored is not what was sent (the text fields refuse it the same way).
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** "x", "localhost:3000" or "http://intranet/": nothing a phishing link could be (IP literals normalise to dotted form). */
 function isSingleLabelHost(input: string): boolean {
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(input) ? input : `http://${input}`;
+  const withScheme = SCHEME.test(input) ? input : `http://${input}`;
   let host: string;
   try {
     host = new URL(withScheme).hostname;
@@ -52,6 +56,7 @@ export function urlInputProblem(input: unknown): string | null {
   const other = otherSchemeProblem(u);
   if (other !== null) return other;
   if (CONTROL_OR_SPACE.test(u)) return "contains spaces or control characters";
+  if (LONE_SURROGATE.test(u)) return "contains an unpaired UTF-16 surrogate";
   if (isSingleLabelHost(u)) return "not a web address: the host has no domain (e.g. example.com)";
   return null;
 }

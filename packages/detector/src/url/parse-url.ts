@@ -15,7 +15,9 @@ export type LooseUrl =
   | { kind: "script"; scheme: ScriptScheme; text: string };
 
 const MAX_URL_LENGTH = 8192;
-const HAS_SCHEME_SLASHES = /^[a-z][a-z0-9+.-]{0,20}:\/\//i;
+// WHATWG URL (what a browser follows) reads a backslash as "/" in http(s) and ftp URLs, so a browser
+// opens http:\\evil.com\login as http://evil.com/login. Other schemes need "//".
+const HAS_SCHEME_SLASHES = /^(?:[a-z][a-z0-9+.-]{0,20}:\/\/|(?:https?|ftp):[/\\]{2})/i;
 const SCRIPT_SCHEME = /^\s*(data|javascript|vbscript)\s*:/i;
 const HOSTLESS_SCHEME = /^(mailto|tel|sms|callto|about|blob|file|cid|mid|urn|news|magnet|skype|whatsapp|intent):/i;
 
@@ -56,7 +58,7 @@ export function parseUrlLoose(input: string): LooseUrl {
 
 /** The authority's host exactly as written (userinfo and port removed). */
 function rawHostOf(withScheme: string): string {
-  const afterScheme = withScheme.slice(withScheme.indexOf("//") + 2);
+  const afterScheme = withScheme.slice(withScheme.search(/[/\\]{2}/) + 2);
   const end = afterScheme.search(/[/?#\\]/);
   const authority = end === -1 ? afterScheme : afterScheme.slice(0, end);
   const hostPort = authority.slice(authority.lastIndexOf("@") + 1);
