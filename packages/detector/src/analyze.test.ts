@@ -14,11 +14,16 @@ describe("analyzeEmail", () => {
     expect(a.model_version).toBe(MODEL_VERSIONS.email);
     expect(a.reasons.length).toBeGreaterThan(0);
     expect(a.reasons.length).toBeLessThanOrEqual(5);
-    for (const r of a.reasons) {
+    // Red flags (see red-flags.ts) come first whatever the model gave them; then the model's reasons.
+    const isFlag = (r: { message: string }) => r.message.endsWith("so the message is at least suspicious whatever its score.");
+    const flags = a.reasons.filter(isFlag);
+    expect(a.reasons.slice(0, flags.length)).toEqual(flags);
+    const modelReasons = a.reasons.filter((r) => !isFlag(r));
+    for (const r of modelReasons) {
       expect(r.contribution).toBeGreaterThan(0);
       expect(r.message.length).toBeGreaterThan(10);
     }
-    const contributions = a.reasons.map((r) => r.contribution);
+    const contributions = modelReasons.map((r) => r.contribution);
     expect(contributions).toEqual([...contributions].sort((x, y) => y - x));
     expect(a.subject).toBe("URGENT: Your account has been suspended - verify now");
     expect(a.headers?.from_domain).toBe("paypa1-support.top");

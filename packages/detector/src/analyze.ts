@@ -19,6 +19,7 @@ import type { ModelJson } from "./model/model-json.ts";
 import { scoreRow, type RowScore } from "./model/score.ts";
 import { worstVerdict } from "./model/thresholds.ts";
 import { treeShap } from "./model/treeshap.ts";
+import { redFlagReasons, withRedFlags } from "./red-flags.ts";
 import { URL_FEATURE_NAMES, urlFeatures } from "./url/index.ts";
 import type { Analysis, Reason, UrlResult, Verdict } from "./types.ts";
 import emailModelJson from "../models/email-model.json" with { type: "json" };
@@ -63,8 +64,8 @@ function topReasons(
   evidence: Record<string, string>,
   limit: number,
   link: ScoredLink | null = null,
+  contributions: Float64Array | number[] = treeShap(model, row).contributions,
 ): Reason[] {
-  const { contributions } = treeShap(model, row);
   const sign = verdict === "legitimate" ? -1 : 1;
   const order = Array.from(contributions.keys())
     .filter((j) => contributions[j]! * sign > 1e-6)
@@ -181,15 +182,25 @@ export async function analyzeEmailWithText(raw: string | Uint8Array | ArrayBuffe
 
 function analyzeParsedEmail(parsed: ParsedEmail): Analysis {
   const { features: f, links, link, row } = emailModelInput(parsed);
-  const scored = scoreRow(EMAIL_MODEL, row, false);
+  const scored = scoreRow(EMAIL_MODEL, row, true);
   explainRisky(links, null, MAX_EXPLAINED_EMAIL_LINKS);
+  const contributions = scored.shap!.contributions;
+  const flags = redFlagReasons({
+    values: new Map(EMAIL_FEATURE_NAMES.map((name, i) => [name, f.values[i] ?? null])),
+    evidence: f.evidence,
+    contributions: new Map(EMAIL_MODEL.featureNames.map((name, j) => [name, contributions[j]!])),
+  });
+  const verdict = withRedFlags(scored.verdict, flags);
+  const modelReasons = topReasons(EMAIL_MODEL, row, verdict, f.evidence, TOP_REASONS, link, contributions);
+  const flagged = new Set(flags.map((r) => r.feature));
   return {
     kind: "email",
-    verdict: scored.verdict,
+    verdict,
     score: scored.score,
     probability: scored.probability,
     model_version: EMAIL_MODEL.version,
-    reasons: topReasons(EMAIL_MODEL, row, scored.verdict, f.evidence, TOP_REASONS, link),
+    // Red flags first; then the model's largest contributions.
+    reasons: [...flags, ...modelReasons.filter((r) => !flagged.has(r.feature))].slice(0, Math.max(TOP_REASONS, flags.length)),
     urls: links.map((l) => l.result),
     headers: headerClaims(parsed),
     subject: parsed.subject,
