@@ -14,7 +14,9 @@ export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const url = new URL(request.url);
     // A person opening the dev address in a browser lands on the console.
-    if (url.pathname === "/" && (request.method === "GET" || request.method === "HEAD")) return Response.redirect(`${url.origin}/console/`, 302);
+    if (url.pathname === "/" && (request.method === "GET" || request.method === "HEAD")) {
+      return new Response(null, { status: 302, headers: { location: `${url.origin}/console/`, "x-request-id": crypto.randomUUID() } });
+    }
     const target = functionFor(url.pathname);
     if (target !== "DOCS") return env[target].fetch(request);
     if (!env.DOCS_ORIGIN) return new Response("The docs Worker is not running (DOCS_ORIGIN is not set).\n", { status: 503 });

@@ -62,6 +62,14 @@ export function transferCodingProblem(transferEncoding: string | undefined): Fro
   };
 }
 
+/** Cloudflare refuses a URL over 16 KB with 414; workerd took a second, then answered 431 in plain text. */
+export const MAX_URL_BYTES = 16 * 1024;
+
+export function targetProblem(target: string): FrontDoorProblem | null {
+  if (Buffer.byteLength(target) <= MAX_URL_BYTES) return null;
+  return { status: 414, title: 'URI Too Long', slug: 'uri-too-long', detail: `The request target is longer than ${MAX_URL_BYTES / 1024} KB.` };
+}
+
 /** Worded as the Workers' own body limit words it. */
 export function tooLarge(maxBytes: number): FrontDoorProblem {
   return { status: 413, title: 'The request body is too large', slug: 'payload-too-large', detail: `The body must be at most ${maxBytes} bytes.` };

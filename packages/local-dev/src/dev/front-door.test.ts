@@ -146,6 +146,15 @@ describe('npm run dev front door', () => {
     expect(seen.at(-1)).toMatchObject({ url: '/v1/after', body: 'ok' });
   });
 
+  it('answers a request target over 16 KB with 414, and passes a request without Host on', async () => {
+    const long = await fetch(`http://127.0.0.1:${port}/v1/reports?q=${'a'.repeat(17 * 1024)}`);
+    expect(long.status).toBe(414);
+    expect(long.headers.get('content-type')).toBe('application/problem+json');
+    const hostless = await rawExchange(port, 'POST /v1/hostless HTTP/1.1\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok');
+    expect(hostless).toMatch(/^HTTP\/1\.1 201/);
+    expect(seen.at(-1)).toMatchObject({ url: '/v1/hostless', body: 'ok' });
+  });
+
   it('answers 503 problem+json while wrangler is not listening', async () => {
     const lonelyPort = await freePort();
     const lonely = await startFrontDoor({ port: lonelyPort, upstreamPort: await freePort() });

@@ -2,14 +2,14 @@
 // few things Cloudflare's edge does before a request reaches a Worker:
 // - requests that are not valid HTTP/1.1 (a Content-Length that is not one non-negative integer, say)
 //   get a 400 problem+json; workerd's own parser would answer a bare 500 before any Worker code ran;
-// - a transfer coding other than chunked gets 501 (workerd threw on "gzip, chunked");
+// - a transfer coding other than chunked gets 501 (workerd threw on "gzip, chunked"), a URL over 16 KB 414;
 // - a chunked body is read whole and sent on with a Content-Length (see handle());
 // - a compressed answer goes to a client that did not ask for it decompressed (wrangler's proxy asks
 //   for br/gzip on the client's behalf, as the edge does, but the edge also undoes it).
 // Everything else is passed through unchanged.
 import { createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { MAX_BODY_BYTES, MAX_HEADER_BYTES, answer, answerOnSocket, describeParseError, tooLarge, transferCodingProblem } from './front-door-answers.ts';
+import { MAX_BODY_BYTES, MAX_HEADER_BYTES, answer, answerOnSocket, describeParseError, targetProblem, tooLarge, transferCodingProblem } from './front-door-answers.ts';
 
 export { describeParseError } from './front-door-answers.ts';
 
@@ -98,6 +98,8 @@ function forwardTo(upstreamPort: number, req: IncomingMessage, res: ServerRespon
 }
 
 async function handle(upstreamPort: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const target = targetProblem(req.url ?? '');
+  if (target) return answer(res, target, { connection: 'close' });
   const coding = transferCodingProblem(req.headers['transfer-encoding']);
   if (coding) return answer(res, coding, { connection: 'close' });
   if (req.headers['transfer-encoding'] === undefined) return forwardTo(upstreamPort, req, res);
@@ -111,7 +113,8 @@ async function handle(upstreamPort: number, req: IncomingMessage, res: ServerRes
 }
 
 export function startFrontDoor(opts: { port: number; upstreamPort: number }): Promise<FrontDoor> {
-  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => void handle(opts.upstreamPort, req, res));
+  // A request without Host is passed on (Node's http.request adds one), not refused with an empty 400.
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requireHostHeader: false }, (req, res) => void handle(opts.upstreamPort, req, res));
   server.on('clientError', (error: Error & { code?: string }, socket) => {
     // A client that went away needs no answer.
     if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
