@@ -26,6 +26,14 @@ export const problems = {
       detail: hint ?? `Send the body with one of these Content-Type values: ${allowed.join(", ")}.`,
       headers: { "accept-post": allowed.join(", ") },
     }),
+  /** RFC 9110 §15.5.16: the API reads bodies as sent; `Accept-Encoding: identity` says what it takes instead (§12.5.3). */
+  unsupportedContentEncoding: (coding: string) =>
+    new ProblemError(415, {
+      code: "unsupported-content-encoding",
+      title: "Unsupported Content-Encoding",
+      detail: `Content-Encoding ${coding} is not supported: send the body uncompressed.`,
+      headers: { "accept-encoding": "identity" },
+    }),
   payloadTooLarge: (maxBytes: number) =>
     new ProblemError(413, {
       code: "payload-too-large",
