@@ -70,11 +70,12 @@ export const problems = {
   forbidden: (detail: string) =>
     new ProblemError(403, { code: "forbidden", title: "This key may not do that", detail }),
   notFound: (detail: string) => new ProblemError(404, { code: "not-found", title: "Not found", detail }),
+  /** `allowed` is the whole `Allow` list; the detail names the methods that do something (not HEAD, OPTIONS). */
   methodNotAllowed: (allowed: string[]) =>
     new ProblemError(405, {
       code: "method-not-allowed",
       title: "Method not allowed",
-      detail: `Use ${allowed.join(" or ")}.`,
+      detail: `Use ${allowed.filter((m) => m !== "HEAD" && m !== "OPTIONS").join(" or ")}.`,
       headers: { allow: allowed.join(", ") },
     }),
   rateLimited: (retryAfterSeconds: number, window: string, headers: Record<string, string>) =>
