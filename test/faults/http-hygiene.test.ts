@@ -43,16 +43,16 @@ function chunked(bytes: number, contentType = "application/json"): RequestInit {
 }
 
 const wrongMethods: [AppName, string, string, string][] = [
-  ["analyze", "GET", "/v1/analyze/url", "POST"],
-  ["analyze", "POST", "/health", "GET"],
-  ["auth", "GET", "/auth/login", "POST"],
-  ["auth", "DELETE", "/auth/register", "POST"],
-  ["auth", "POST", "/auth/2fa/status", "GET"],
-  ["keys", "PUT", "/v1/keys", "POST, GET"],
-  ["keys", "PATCH", "/v1/keys/key_01HZZZZZZZZZZZZZZZZZZZZZZZ", "DELETE"],
-  ["keys", "GET", "/v1/keys/key_01HZZZZZZZZZZZZZZZZZZZZZZZ/roll", "POST"],
-  ["reports", "POST", "/v1/reports", "GET"],
-  ["reports", "DELETE", "/v1/usage", "GET"],
+  ["analyze", "GET", "/v1/analyze/url", "POST, OPTIONS"],
+  ["analyze", "POST", "/health", "GET, HEAD, OPTIONS"],
+  ["auth", "GET", "/auth/login", "POST, OPTIONS"],
+  ["auth", "DELETE", "/auth/register", "POST, OPTIONS"],
+  ["auth", "POST", "/auth/2fa/status", "GET, HEAD, OPTIONS"],
+  ["keys", "PUT", "/v1/keys", "POST, GET, HEAD, OPTIONS"],
+  ["keys", "PATCH", "/v1/keys/key_01HZZZZZZZZZZZZZZZZZZZZZZZ", "DELETE, OPTIONS"],
+  ["keys", "GET", "/v1/keys/key_01HZZZZZZZZZZZZZZZZZZZZZZZ/roll", "POST, OPTIONS"],
+  ["reports", "POST", "/v1/reports", "GET, HEAD, OPTIONS"],
+  ["reports", "DELETE", "/v1/usage", "GET, HEAD, OPTIONS"],
 ];
 
 describe("wrong methods", () => {
@@ -65,7 +65,8 @@ describe("wrong methods", () => {
 });
 
 // A plain OPTIONS (no Origin, or no Access-Control-Request-Method: not a CORS preflight) asks what
-// the path serves: 204 with Allow, never a CORS grant; a path that does not exist stays 404.
+// the path serves: 204 with Allow (the same list a 405 there carries), never a CORS grant; a path
+// that does not exist stays 404.
 const optionsAllow: [AppName, string, string][] = [
   ["analyze", "/v1/analyze/url", "POST, OPTIONS"],
   ["analyze", "/health", "GET, HEAD, OPTIONS"],

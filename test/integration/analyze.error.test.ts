@@ -135,3 +135,29 @@ describe("unreadable JSON bodies", () => {
     expect(await reportCount(created.account_id)).toBe(before);
   });
 });
+
+describe("compressed bodies", () => {
+  const gzip = async (text: string) => new Uint8Array(await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream("gzip"))).arrayBuffer());
+
+  it("refuses a gzip body on the JSON and the message route with 415 and Accept-Encoding: identity, storing nothing", async () => {
+    const before = await reportCount(created.account_id);
+    for (const [path, body, type] of [
+      ["/v1/analyze/url", '{"url":"https://a.example"}', "application/json"],
+      ["/v1/analyze/email", "From: a@b.c\r\nSubject: hi\r\n\r\nhello", "message/rfc822"],
+    ] as const) {
+      const res = await post(path, await gzip(body), { "content-type": type, "content-encoding": "gzip" });
+      expect(res.headers.get("accept-encoding")).toBe("identity");
+      const problem = await expectProblem(res, 415);
+      expect(problem.type).toMatch(/unsupported-content-encoding$/);
+      expect(problem.detail).toBe("Content-Encoding gzip is not supported: send the body uncompressed.");
+    }
+    expect(await reportCount(created.account_id)).toBe(before);
+  });
+
+  it("refuses an unknown coding by name and accepts identity", async () => {
+    const bogus = await expectProblem(await post("/v1/analyze/url", '{"url":"https://a.example"}', { ...json, "content-encoding": "bogus" }), 415);
+    expect(bogus.detail).toBe("Content-Encoding bogus is not supported: send the body uncompressed.");
+    const identity = await post("/v1/analyze/url", '{"url":"https://a.example"}', { ...json, "content-encoding": "identity" });
+    expect(identity.status).toBe(200);
+  });
+});

@@ -48,6 +48,15 @@ describe("bad input", () => {
     }
   });
 
+  it("refuses a compressed body with 415 and Accept-Encoding: identity instead of reading its bytes", async () => {
+    const user = await registerUser("gzip");
+    const body = new Uint8Array(await new Response(new Blob([JSON.stringify({ username: user.username, password: "x" })]).stream().pipeThrough(new CompressionStream("gzip"))).arrayBuffer());
+    const res = await call("/auth/login", { method: "POST", headers: { "content-type": "application/json", "content-encoding": "gzip" }, body, ip: user.ip });
+    expect(res.headers.get("accept-encoding")).toBe("identity");
+    const problem = await expectProblem(res, 415);
+    expect(problem.detail).toBe("Content-Encoding gzip is not supported: send the body uncompressed.");
+  });
+
   it("answers 404 problem+json for unknown paths and 401 for an unknown challenge", async () => {
     await expectProblem(await call("/auth/nope"), 404);
     await expectProblem(await call("/auth/2fa/verify", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ challenge: `chl_${"A".repeat(43)}`, code: "123456" }) }), 401);

@@ -55,8 +55,15 @@ describe("console Worker with its assets", () => {
   it("answers another method with 405 problem+json and Allow", async () => {
     const res = await get("/console/", { method: "POST", body: "x" });
     expect(res.status).toBe(405);
-    expect(res.headers.get("allow")).toBe("GET, HEAD");
+    expect(res.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
     expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expectHeaders(res);
+  });
+
+  it("answers a plain OPTIONS with 204 and Allow, as the API does", async () => {
+    const res = await get("/console/", { method: "OPTIONS" });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
     expectHeaders(res);
   });
 });

@@ -40,11 +40,21 @@ describe("console Worker", () => {
     expect(await (await call("/config.json")).json()).toEqual({ api_base: "" });
   });
 
-  it("answers 405 problem+json to anything but GET and HEAD", async () => {
-    for (const method of ["POST", "PUT", "DELETE", "OPTIONS"]) {
-      const res = await call("/console/", { method, ...(method === "POST" || method === "PUT" ? { body: "x" } : {}) });
+  it("answers a plain OPTIONS with 204 and Allow, as the API does, on every path", async () => {
+    for (const path of ["/console/", "/", "/console/config.json", "/missing.js"]) {
+      const res = await call(path, { method: "OPTIONS" });
+      expect(res.status).toBe(204);
+      expect(res.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
+  it("answers 405 problem+json to anything but GET, HEAD and OPTIONS", async () => {
+    for (const method of ["POST", "PUT", "DELETE", "PATCH"]) {
+      const res = await call("/console/", { method, ...(method === "DELETE" ? {} : { body: "x" }) });
       expect(res.status).toBe(405);
-      expect(res.headers.get("allow")).toBe("GET, HEAD");
+      expect(res.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
       expect(res.headers.get("content-type")).toBe("application/problem+json");
       expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
       const id = res.headers.get("x-request-id");

@@ -1,9 +1,10 @@
 // The console Worker: serves ./public through the ASSETS binding, at `/` (its own origin in
 // production) and under `/console/` (the path `npm run dev` gives it on the shared origin), adds the
 // security headers and a request id to every answer and tells the page where the API lives (GET
-// config.json). A path with no file and a method other than GET/HEAD get problem+json, as anywhere
-// in the API (the console routes by #hash, so no path needs index.html as a fallback).
-import { plainProblem, requestIdOf, withHeaders } from "@traceo/http-hygiene/plain-worker";
+// config.json). A path with no file and a method other than GET/HEAD/OPTIONS get problem+json and a
+// plain OPTIONS 204 with Allow, as anywhere in the API (the console routes by #hash, so no path needs
+// index.html as a fallback).
+import { plainOptions, plainProblem, requestIdOf, withHeaders } from "@traceo/http-hygiene/plain-worker";
 import { securityHeaders } from "./security-headers.ts";
 
 interface Env {
@@ -20,8 +21,10 @@ export default {
     const headers = { ...securityHeaders(apiBase), "x-request-id": requestId };
     const url = new URL(request.url);
     const asked = url.pathname;
+    // Every path is read with GET (a missing file is a 404 of GET), so every path answers OPTIONS.
+    if (request.method === "OPTIONS") return withHeaders(plainOptions(), headers);
     if (request.method !== "GET" && request.method !== "HEAD") {
-      return withHeaders(plainProblem(405, "Use GET or HEAD.", requestId, { allow: "GET, HEAD" }), headers);
+      return withHeaders(plainProblem(405, "Use GET or HEAD.", requestId), headers);
     }
     // Relative asset URLs need the trailing slash.
     if (url.pathname === PREFIX) return withHeaders(Response.redirect(`${url.origin}${PREFIX}/${url.search}`, 308), headers);

@@ -45,15 +45,30 @@ describe("docs Worker", () => {
     expect((await get("/docs/reference.js")).status).toBe(200);
   });
 
-  it("answers anything else with problem+json", async () => {
+  it("answers anything else with problem+json, not sniffable and sending no Referer", async () => {
     const missing = await get("/nope");
     expect(missing.status).toBe(404);
     expect(missing.headers.get("content-type")).toBe("application/problem+json");
     const post = await get("/openapi.json", { method: "POST" });
     expect(post.status).toBe(405);
-    expect(post.headers.get("allow")).toBe("GET, HEAD");
+    expect(post.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
     expect(post.headers.get("content-type")).toBe("application/problem+json");
     expect(((await post.json()) as { instance: string }).instance).toBe(`urn:traceo:request:${post.headers.get("x-request-id")}`);
+    for (const res of [missing, post]) {
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    }
+  });
+
+  it("answers a plain OPTIONS on its paths with 204 and Allow, as the API does", async () => {
+    for (const path of ["/docs", "/openapi.json", "/docs/reference.js"]) {
+      const res = await get(path, { method: "OPTIONS" });
+      expect(res.status).toBe(204);
+      expect(res.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    expect((await get("/nope", { method: "OPTIONS" })).status).toBe(404);
   });
 
   it("puts a request id on every answer (assets, 404, 405), keeping a caller's well-formed one", async () => {

@@ -33,8 +33,8 @@ Options:
   --quiet, -q         no progress and no summary
   --help, -h          this help
 
-Exit code: 0 nothing at or above --fail-on, 1 something was, 2 a usage or input error, or some item
-could not be analysed (its row says why).
+Exit code: 2 a usage or input error, or some item could not be analysed (its row says why), even if
+another is phishing; else 1 something at or above --fail-on; else 0.
 
 Examples:
   traceo scan ~/Mail/inbox.mbox

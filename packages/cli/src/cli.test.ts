@@ -96,6 +96,20 @@ describe("traceo scan (child process)", () => {
     expect(r.code).toBe(2);
   });
 
+  it("exits 2 when an item could not be analysed even if another is phishing, counting both; an empty file says so", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "traceo-cli-"));
+    const empty = join(dir, "empty.eml");
+    writeFileSync(empty, "");
+    const r = await traceo(["scan", "--format", "json", `${EMAILS}/phishing-verify-account.eml`, empty]);
+    expect(r.code).toBe(2);
+    const records = JSON.parse(r.stdout) as { verdict?: string; error?: { status: number; detail: string } }[];
+    expect(records[0]!.verdict).toBe("phishing");
+    expect(records[1]!.error).toEqual({ status: 400, detail: "The file is empty: there is no message to analyse." });
+    expect(r.stderr).toMatch(/^2 items: 1 phishing, 0 suspicious, 0 legitimate, 1 error\n/);
+    const stdin = await traceo(["scan", "--format", "json", "-"], { stdin: new Uint8Array(0) });
+    expect((JSON.parse(stdin.stdout) as { error: { detail: string } }[])[0]!.error.detail).toBe("Standard input is empty: there is no message to analyse.");
+  });
+
   it("exits 2 with one clear line on usage and input errors", async () => {
     const cases: [string[], RegExp][] = [
       [["scan", "nope.eml"], /^traceo: nope\.eml: no such file or folder, and not a URL/],

@@ -1,5 +1,5 @@
-// Entry of the `traceo` command (bin/traceo.mjs). Returns the exit code: 0 nothing phishing, 1
-// something phishing, 2 usage or input error.
+// Entry of the `traceo` command (bin/traceo.mjs). Returns the exit code: 2 usage or input error or an
+// item not analysed; else 1 something phishing; else 0 (output/summary.ts exitCode).
 import { MAIN_HELP, parseScanArgs, SCAN_HELP } from "./args.ts";
 import { UsageError } from "./inputs/plan.ts";
 

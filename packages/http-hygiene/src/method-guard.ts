@@ -50,11 +50,12 @@ export function methodGuard(app: Hono<any, any, any>): MiddlewareHandler {
       allowed = [...methodsFor(app, pathname)];
       if (cache.size < 1_000) cache.set(pathname, allowed);
     }
-    if (allowed.length > 0 && method === "OPTIONS") {
-      c.header("allow", [...allowed, "OPTIONS"].join(", "));
-      return c.body(null, 204);
-    }
-    if (allowed.length > 0 && !allowed.includes(method)) throw problems.methodNotAllowed(allowed.filter((m) => m !== "HEAD"));
-    await next();
+    if (allowed.length === 0 || (method !== "OPTIONS" && allowed.includes(method))) return next();
+    // One `Allow` for both answers: the 405 lists what the 204 to OPTIONS lists (HEAD with GET, and
+    // OPTIONS itself, answered here on every path that exists).
+    const allow = [...new Set([...allowed, "OPTIONS"])];
+    if (method !== "OPTIONS") throw problems.methodNotAllowed(allow);
+    c.header("allow", allow.join(", "));
+    return c.body(null, 204);
   };
 }

@@ -14,10 +14,25 @@ export function requestIdOf(request: Request): string {
   return crypto.randomUUID();
 }
 
-/** 404 or 405 as problem+json, `instance` naming the request as the API Workers' problems do. */
+/** What these Workers serve: reading only. OPTIONS is answered too, so `Allow` lists it, as the API's does. */
+export const PLAIN_ALLOW = "GET, HEAD, OPTIONS";
+
+/**
+ * The headers hono/secure-headers gives every API answer that matter on a problem body: no content
+ * sniffing of the JSON, no Referer leaking the path onward.
+ */
+export const PLAIN_SECURITY_HEADERS: Readonly<Record<string, string>> = { "x-content-type-options": "nosniff", "referrer-policy": "no-referrer" };
+
+/** 404 or 405 as problem+json, `instance` naming the request as the API Workers' problems do. A 405 carries `Allow`. */
 export function plainProblem(status: 404 | 405, detail: string, requestId: string, headers: Record<string, string> = {}): Response {
   const [code, title] = status === 405 ? ["method-not-allowed", "Method not allowed"] : ["not-found", "Not found"];
-  return problemResponse(status, { code, title, detail, headers }, `urn:traceo:request:${requestId}`);
+  const allow: Record<string, string> = status === 405 ? { allow: PLAIN_ALLOW } : {};
+  return problemResponse(status, { code, title, detail, headers: { ...PLAIN_SECURITY_HEADERS, ...allow, ...headers } }, `urn:traceo:request:${requestId}`);
+}
+
+/** A plain OPTIONS (RFC 9110 §9.3.7): 204 with `Allow`, as the API Workers answer it. */
+export function plainOptions(): Response {
+  return new Response(null, { status: 204, headers: { ...PLAIN_SECURITY_HEADERS, allow: PLAIN_ALLOW } });
 }
 
 /** `response` with `headers` set (a copy: answers from ASSETS or Response.redirect are immutable). */

@@ -5,6 +5,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { problemErrorHandler, problemNotFound } from "@traceo/problem";
 import { consoleCors } from "./console-cors.ts";
+import { refuseContentEncoding } from "./content-encoding.ts";
 import { methodGuard } from "./method-guard.ts";
 import { requestScope } from "./request-scope.ts";
 import { requestLog } from "./request-log.ts";
@@ -27,6 +28,7 @@ export function useHttpHygiene(app: Hono<any, any, any>): void {
   app.use(secureHeaders());
   app.use(consoleCors());
   app.use(methodGuard(app));
+  app.use(refuseContentEncoding());
   app.onError(problemErrorHandler);
   app.notFound(problemNotFound);
 }

@@ -23,7 +23,7 @@ const WHY: Record<number, string> = {
   404: "No such resource.",
   409: "Conflicts with the current state.",
   413: "The body is too large.",
-  415: "Unsupported Content-Type.",
+  415: "Unsupported Content-Type, or a compressed body (any Content-Encoding but identity: send it uncompressed).",
   422: "Invalid fields (each one listed in `errors`), or content that cannot be parsed.",
   429: "Too many requests; wait `Retry-After` seconds.",
   503: "A backing service is unavailable; retry after `Retry-After` seconds.",

@@ -26,6 +26,14 @@ export const problems = {
       detail: hint ?? `Send the body with one of these Content-Type values: ${allowed.join(", ")}.`,
       headers: { "accept-post": allowed.join(", ") },
     }),
+  /** RFC 9110 §15.5.16: the API reads bodies as sent; `Accept-Encoding: identity` says what it takes instead (§12.5.3). */
+  unsupportedContentEncoding: (coding: string) =>
+    new ProblemError(415, {
+      code: "unsupported-content-encoding",
+      title: "Unsupported Content-Encoding",
+      detail: `Content-Encoding ${coding} is not supported: send the body uncompressed.`,
+      headers: { "accept-encoding": "identity" },
+    }),
   payloadTooLarge: (maxBytes: number) =>
     new ProblemError(413, {
       code: "payload-too-large",
@@ -62,11 +70,12 @@ export const problems = {
   forbidden: (detail: string) =>
     new ProblemError(403, { code: "forbidden", title: "This key may not do that", detail }),
   notFound: (detail: string) => new ProblemError(404, { code: "not-found", title: "Not found", detail }),
+  /** `allowed` is the whole `Allow` list; the detail names the methods that do something (not HEAD, OPTIONS). */
   methodNotAllowed: (allowed: string[]) =>
     new ProblemError(405, {
       code: "method-not-allowed",
       title: "Method not allowed",
-      detail: `Use ${allowed.join(" or ")}.`,
+      detail: `Use ${allowed.filter((m) => m !== "HEAD" && m !== "OPTIONS").join(" or ")}.`,
       headers: { allow: allowed.join(", ") },
     }),
   rateLimited: (retryAfterSeconds: number, window: string, headers: Record<string, string>) =>

@@ -3,12 +3,12 @@
 import { installWindows1252Fix } from "./windows-1252.ts";
 import { analyzeEmail, analyzeUrl, EmailParseError, reportFields, UrlParseError, urlInputProblem } from "@traceo/detector";
 import type { Work } from "../inputs/work.ts";
-import { MAX_EMAIL_BYTES, problemDetail, type Outcome } from "./outcome.ts";
+import { emptyMessageError, MAX_EMAIL_BYTES, problemDetail, type Outcome } from "./outcome.ts";
 
 installWindows1252Fix(); // so MIME text decodes as in workerd (see windows-1252.ts)
 
-async function emailOutcome(raw: Uint8Array): Promise<Outcome> {
-  if (raw.length === 0) return { error: { status: 400, detail: "Send the raw RFC 822 message as the body." } };
+async function emailOutcome(raw: Uint8Array, source: Work["source"]): Promise<Outcome> {
+  if (raw.length === 0) return { error: emptyMessageError(source) };
   if (raw.length > MAX_EMAIL_BYTES) return { error: { status: 413, detail: `The body must be at most ${MAX_EMAIL_BYTES} bytes.` } };
   try {
     return { report: reportFields(await analyzeEmail(raw)) };
@@ -30,5 +30,5 @@ function urlOutcome(url: string): Outcome {
 }
 
 export function localAnalyzer(): (work: Work) => Promise<Outcome> {
-  return async (work) => (work.kind === "email" ? emailOutcome(work.raw) : urlOutcome(work.url));
+  return async (work) => (work.kind === "email" ? emailOutcome(work.raw, work.source) : urlOutcome(work.url));
 }

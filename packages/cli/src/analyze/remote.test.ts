@@ -40,6 +40,13 @@ describe("remoteAnalyzer", () => {
     expect(s.sent[1]!.init.body).toBe(JSON.stringify({ url: url.url }));
   });
 
+  it("does not send an empty message, and says so in the in-process scan's words", async () => {
+    const s = scripted([]);
+    const empty: Work = { ...email, raw: new Uint8Array(0), size: 0 };
+    expect(await s.analyze(empty)).toEqual({ error: { status: 400, detail: "Message 3 of the mailbox is empty: there is no message to analyse." } });
+    expect(s.sent).toEqual([]);
+  });
+
   it("waits Retry-After on 429 and tries again", async () => {
     const s = scripted([() => problem(429, "slow down", { "retry-after": "3" }), () => problem(429, "slow down", { "retry-after": "1" }), () => Response.json(REPORT)]);
     expect(await s.analyze(email)).toEqual({ report: REPORT });

@@ -3,7 +3,7 @@
 // few times; a refused key, a missing endpoint, a 500 or an unreachable server stop the whole scan.
 // Per-message refusals (400, 413, 415, 422) are that message's error and the scan goes on.
 import type { Work } from "../inputs/work.ts";
-import { problemDetail, type Analyzer, type Outcome, type Report } from "./outcome.ts";
+import { emptyMessageError, problemDetail, type Analyzer, type Outcome, type Report } from "./outcome.ts";
 
 export class FatalApiError extends Error {
   override readonly name = "FatalApiError";
@@ -61,6 +61,8 @@ export function remoteAnalyzer(opts: RemoteOptions): Analyzer {
   };
 
   return async (work: Work): Promise<Outcome> => {
+    // Nothing to send; said as the in-process scan says it (the API's 400 is worded for HTTP clients).
+    if (work.kind === "email" && work.raw.length === 0) return { error: emptyMessageError(work.source) };
     let rateLimited = 0;
     let unavailable = 0;
     for (;;) {

@@ -83,12 +83,14 @@ describe("exit code", () => {
     for (const r of records) count(t, r);
     return t;
   };
-  it("is 1 when something is phishing (or suspicious with --fail-on suspicious), 2 when an item failed, else 0", () => {
+  it("is 2 when an item failed, even if another is phishing; else 1 when something is phishing (or suspicious with --fail-on suspicious); else 0", () => {
     const err: ScanRecord = { source: { file: "x", index: null, offset: null, url: null }, error: { status: 422, detail: "x" } };
     expect(exitCode(tallyOf(record({ verdict: "legitimate" })), "phishing")).toBe(0);
     expect(exitCode(tallyOf(record({ verdict: "suspicious" })), "phishing")).toBe(0);
     expect(exitCode(tallyOf(record({ verdict: "suspicious" })), "suspicious")).toBe(1);
-    expect(exitCode(tallyOf(record(), err), "phishing")).toBe(1);
+    expect(exitCode(tallyOf(record({ verdict: "phishing" })), "phishing")).toBe(1);
+    expect(exitCode(tallyOf(record({ verdict: "phishing" }), err), "phishing")).toBe(2);
+    expect(exitCode(tallyOf(record({ verdict: "suspicious" }), err), "suspicious")).toBe(2);
     expect(exitCode(tallyOf(record({ verdict: "legitimate" }), err), "phishing")).toBe(2);
   });
 });

@@ -24,10 +24,14 @@ export function count(tally: Tally, record: ScanRecord): void {
 
 export type FailOn = "phishing" | "suspicious";
 
-/** 1: something at or above --fail-on; else 2 if some item could not be analysed (not all checked); else 0. */
+/**
+ * 2 if some item could not be analysed, whatever the others were: the scan is incomplete, and a 1
+ * (or a 0) would hide that (the unread item may be the phishing one; with --quiet the code is all a
+ * CI job sees). Else 1 if something is at or above --fail-on, else 0. The summary line counts both.
+ */
 export function exitCode(tally: Tally, failOn: FailOn): number {
-  if (tally.phishing > 0 || (failOn === "suspicious" && tally.suspicious > 0)) return 1;
-  return tally.errors > 0 ? 2 : 0;
+  if (tally.errors > 0) return 2;
+  return tally.phishing > 0 || (failOn === "suspicious" && tally.suspicious > 0) ? 1 : 0;
 }
 
 const n = (x: number) => x.toLocaleString("en-US");

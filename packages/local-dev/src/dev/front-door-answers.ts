@@ -58,7 +58,7 @@ export function transferCodingProblem(transferEncoding: string | undefined): Fro
     status: 501,
     title: 'Not Implemented',
     slug: 'unsupported-transfer-coding',
-    detail: `Transfer-Encoding "${transferEncoding.slice(0, 100)}" is not supported: send the body as is or chunked (use Content-Encoding for compression).`,
+    detail: `Transfer-Encoding "${transferEncoding.slice(0, 100)}" is not supported: send the body as is or chunked.`,
   };
 }
 
