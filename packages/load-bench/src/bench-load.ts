@@ -29,6 +29,7 @@ const SECONDS = Number(values.seconds);
 const CONNECTIONS = values.connections.split(",").map(Number);
 const SOAK_SECONDS = Number(values.soak);
 const SOAK_CONNECTIONS = 16;
+const QUIET_BEFORE_LAST_SAMPLE_MS = 10_000;
 const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 if (![SECONDS, SOAK_SECONDS, Number(values.keys), ...CONNECTIONS].every((n) => Number.isInteger(n) && n >= 0) || SECONDS < 1 || CONNECTIONS.some((c) => c < 1)) {
@@ -101,6 +102,9 @@ async function soak(stack: LoadStack, keysFile: string): Promise<void> {
     clearInterval(sampler);
   }
   const stored = (await settledReportCount(stack)) - reportsBefore;
+  // The end sample after a quiet spell: work the last requests left behind (usage rows written after
+  // the answer, pooled sockets closing) is not memory the isolate keeps.
+  await new Promise((resolve) => setTimeout(resolve, QUIET_BEFORE_LAST_SAMPLE_MS));
   heap.push({ seconds: elapsed(), mib: await stack.analyzeInspector.heapAfterGcMiB() });
   rss.push({ seconds: elapsed(), mib: groupRssMiB(stack.analyzePgid) });
   const ok = result.statuses["200"] ?? 0;
