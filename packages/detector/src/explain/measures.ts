@@ -110,11 +110,11 @@ const MEASURES: Record<string, Describe> = {
   },
   // E-mail: what is usual differs a lot between kinds of mail, so these state the value and its effect.
   email_link_count: ({ value, risky, effect }) => {
-    if (value === 0) return risky ? `The message contains no links, which here ${effect}.` : "The message contains no links.";
+    if (value === 0) return risky ? `The message contains no web links, which here ${effect}.` : "The message contains no web links.";
     return risky ? `The number of links (${value}) ${effect}.` : `The number of links (${value}) looks ordinary.`;
   },
   email_link_domains: ({ value, risky, effect }) => {
-    if (value === 0) return `The message has no links, so no link domains${risky ? `, which here ${effect}` : ""}.`;
+    if (value === 0) return `The message has no web links, so no link domains${risky ? `, which here ${effect}` : ""}.`;
     const spread = value === 1 ? "All links lead to one domain" : `The links lead to ${value} different domains`;
     return risky ? `${spread}, which ${effect}.` : `${spread}.`;
   },
@@ -128,7 +128,7 @@ const MEASURES: Record<string, Describe> = {
   },
   email_link_density: ({ value, risky, effect }) => {
     const rate = `${plural(Math.round(value * 100) / 100, "link")} per 100 words`;
-    if (value === 0) return risky ? `The text is not crowded with links (it has none), which here ${effect}.` : "The text is not crowded with links (it has none).";
+    if (value === 0) return risky ? `The text is not crowded with links (it has no web links), which here ${effect}.` : "The text is not crowded with links (it has no web links).";
     if (value >= 50) return risky ? `The message is mostly links with little text (${rate}).` : `The message is mostly links (${rate}), yet here that ${effect}.`;
     return risky ? `The share of links in the text (${rate}) ${effect}.` : `The message has an ordinary balance of text and links (${rate}).`;
   },

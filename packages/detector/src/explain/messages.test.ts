@@ -71,7 +71,7 @@ describe("describeFeature: measured values are described as they are", () => {
     expect(describeFeature("url_host_digit_ratio", 0.05, 0.5)).toBe("The host name contains digits (5% of its characters).");
     expect(describeFeature("url_host_digit_ratio", 0, 0.2)).toBe("The host name has no digits, which here raised the score.");
     expect(describeFeature("email_attachment_count", 0, 0.2)).toBe("The message has no attachments, which here raised the score.");
-    expect(describeFeature("email_link_count", 0, -0.1)).toBe("The message contains no links.");
+    expect(describeFeature("email_link_count", 0, -0.1)).toBe("The message contains no web links.");
     expect(describeFeature("email_link_count", 3, -0.1)).toBe("The number of links (3) looks ordinary.");
     expect(describeFeature("email_link_domains", 1, 0.3)).toBe("All links lead to one domain, which raised the score.");
   });
@@ -79,7 +79,7 @@ describe("describeFeature: measured values are described as they are", () => {
   it("does not call a message 'mostly links' at a few links per 100 words", () => {
     expect(describeFeature("email_link_density", 2.73, 0.8)).toBe("The share of links in the text (2.73 links per 100 words) raised the score.");
     expect(describeFeature("email_link_density", 80, 0.8)).toBe("The message is mostly links with little text (80 links per 100 words).");
-    expect(describeFeature("email_link_density", 0, -1.1)).toBe("The text is not crowded with links (it has none).");
+    expect(describeFeature("email_link_density", 0, -1.1)).toBe("The text is not crowded with links (it has no web links).");
     expect(describeFeature("email_link_density", 1, -1.1)).toBe("The message has an ordinary balance of text and links (1 link per 100 words).");
     expect(describeFeature("email_link_offdomain_ratio", 0.25, 0.3)).toBe("25% of the links lead away from the sender's own domain, which raised the score.");
     expect(describeFeature("email_link_offdomain_ratio", 1, 0.3)).toBe("All links lead away from the sender's own domain.");

@@ -16,7 +16,7 @@ export interface FrontDoorProblem {
   detail: string;
 }
 
-function problemParts(problem: FrontDoorProblem): { headers: Record<string, string>; body: string } {
+function problemParts(problem: FrontDoorProblem): { headers: Record<string, string>; body: string; requestId: string } {
   const requestId = randomUUID();
   const body = JSON.stringify({
     type: `https://traceo.dev/problems/${problem.slug}`,
@@ -32,7 +32,7 @@ function problemParts(problem: FrontDoorProblem): { headers: Record<string, stri
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',
   };
-  return { headers, body };
+  return { headers, body, requestId };
 }
 
 /** What a request Node could not parse is told (llhttp's error codes). */
@@ -65,9 +65,25 @@ export function transferCodingProblem(transferEncoding: string | undefined): Fro
 /** Cloudflare refuses a URL over 16 KB with 414; workerd took a second, then answered 431 in plain text. */
 export const MAX_URL_BYTES = 16 * 1024;
 
-export function targetProblem(target: string): FrontDoorProblem | null {
-  if (Buffer.byteLength(target) <= MAX_URL_BYTES) return null;
-  return { status: 414, title: 'URI Too Long', slug: 'uri-too-long', detail: `The request target is longer than ${MAX_URL_BYTES / 1024} KB.` };
+/**
+ * The request target in origin form ("/path?query"), or why it cannot be served. RFC 9112 §3.2: a
+ * server accepts the absolute form ("http://host/path"); "*" is only for a server-wide OPTIONS.
+ */
+export function originForm(method: string, target: string): string | FrontDoorProblem {
+  if (Buffer.byteLength(target) > MAX_URL_BYTES) {
+    return { status: 414, title: 'URI Too Long', slug: 'uri-too-long', detail: `The request target is longer than ${MAX_URL_BYTES / 1024} KB.` };
+  }
+  if (target.startsWith('/')) return target;
+  if (target === '*' && method === 'OPTIONS') return { status: 204, title: 'No Content', slug: '', detail: '' };
+  if (/^https?:\/\//i.test(target)) {
+    try {
+      const url = new URL(target);
+      return `${url.pathname}${url.search}`;
+    } catch {
+      // falls through to the refusal
+    }
+  }
+  return { status: 400, title: 'Bad Request', slug: 'malformed-request', detail: 'The request target must be a path ("/v1/…") or an absolute http(s) URL.' };
 }
 
 /** Worded as the Workers' own body limit words it. */
@@ -82,9 +98,19 @@ export function answerOnSocket(socket: Duplex, problem: FrontDoorProblem): void 
   socket.end(`HTTP/1.1 ${problem.status} ${problem.title}\r\n${lines}Connection: close\r\n\r\n${body}`);
 }
 
-export function answer(res: ServerResponse, problem: FrontDoorProblem, extra: Record<string, string> = {}): void {
-  if (res.headersSent) return void res.destroy();
-  const { headers, body } = problemParts(problem);
-  res.writeHead(problem.status, { ...headers, ...extra });
-  res.end(body);
+/** Sends the problem (a 204 as an empty answer with Allow); returns its request id. */
+export function answer(res: ServerResponse, problem: FrontDoorProblem, extra: Record<string, string> = {}): string {
+  if (res.headersSent) {
+    res.destroy();
+    return '';
+  }
+  const { headers, body, requestId } = problemParts(problem);
+  if (problem.status === 204) {
+    res.writeHead(204, { allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS', 'x-request-id': requestId, ...extra });
+    res.end();
+  } else {
+    res.writeHead(problem.status, { ...headers, ...extra });
+    res.end(body);
+  }
+  return requestId;
 }

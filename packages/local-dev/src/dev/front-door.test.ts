@@ -24,7 +24,7 @@ describe('npm run dev front door', () => {
   let upstream: Server;
   let door: FrontDoor;
   let port: number;
-  const seen: { method?: string; url?: string; host?: string; body: string; contentLength?: string; transferEncoding?: string }[] = [];
+  const seen: { method?: string; url?: string; host?: string; body: string; contentLength?: string; transferEncoding?: string; authorization?: string }[] = [];
   const bodyOutcomes: string[] = [];
 
   beforeAll(async () => {
@@ -43,7 +43,8 @@ describe('npm run dev front door', () => {
       req.on('data', (chunk) => (body += chunk.toString()));
       req.on('end', () => {
         bodyOutcomes.push(`complete ${body.length} bytes`);
-        seen.push({ method: req.method, url: req.url, host: req.headers.host, body, contentLength: req.headers['content-length'], transferEncoding: req.headers['transfer-encoding'] });
+        const authorization = req.rawHeaders.filter((_, i, all) => i % 2 === 1 && /^authorization$/i.test(all[i - 1]!)).join(', ') || undefined;
+        seen.push({ method: req.method, url: req.url, host: req.headers.host, body, contentLength: req.headers['content-length'], transferEncoding: req.headers['transfer-encoding'], authorization });
         res.writeHead(201, { 'content-type': 'application/json', 'x-request-id': 'r-1' });
         res.end(JSON.stringify({ echoed: body.length }));
       });
@@ -146,13 +147,35 @@ describe('npm run dev front door', () => {
     expect(seen.at(-1)).toMatchObject({ url: '/v1/after', body: 'ok' });
   });
 
-  it('answers a request target over 16 KB with 414, and passes a request without Host on', async () => {
+  it('answers a request target over 16 KB with 414, and an HTTP/1.1 request without Host with 400', async () => {
     const long = await fetch(`http://127.0.0.1:${port}/v1/reports?q=${'a'.repeat(17 * 1024)}`);
     expect(long.status).toBe(414);
     expect(long.headers.get('content-type')).toBe('application/problem+json');
     const hostless = await rawExchange(port, 'POST /v1/hostless HTTP/1.1\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok');
-    expect(hostless).toMatch(/^HTTP\/1\.1 201/);
-    expect(seen.at(-1)).toMatchObject({ url: '/v1/hostless', body: 'ok' });
+    expect(hostless).toMatch(/^HTTP\/1\.1 400 /);
+    expect(hostless).toContain('needs a Host header');
+    expect(seen.some((r) => r.url === '/v1/hostless')).toBe(false);
+  });
+
+  it('sends an absolute-form target on in origin form, and answers OPTIONS * itself', async () => {
+    const absolute = await rawExchange(port, 'GET http://evil.example/v1/absolute?x=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(absolute).toMatch(/^HTTP\/1\.1 201/);
+    expect(seen.at(-1)).toMatchObject({ url: '/v1/absolute?x=1' });
+    const star = await rawExchange(port, 'OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(star).toMatch(/^HTTP\/1\.1 204/);
+    expect(star).toMatch(/\r\nallow: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS\r\n/i);
+  });
+
+  it('passes repeated headers on as sent, so a second Authorization is not lost', async () => {
+    await rawExchange(port, 'GET /v1/twice HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer one\r\nAuthorization: Bearer two\r\nConnection: close\r\n\r\n');
+    expect(seen.at(-1)).toMatchObject({ url: '/v1/twice', authorization: 'Bearer one, Bearer two' });
+  });
+
+  it('answers HEAD and 304 for a compressed resource with headers only, no decoding', async () => {
+    const head = await rawExchange(port, 'HEAD /compressed HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 200/);
+    expect(head).not.toMatch(/content-encoding/i);
+    expect(head.endsWith('\r\n\r\n')).toBe(true);
   });
 
   it('answers 503 problem+json while wrangler is not listening', async () => {

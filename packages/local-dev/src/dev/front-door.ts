@@ -2,14 +2,16 @@
 // few things Cloudflare's edge does before a request reaches a Worker:
 // - requests that are not valid HTTP/1.1 (a Content-Length that is not one non-negative integer, say)
 //   get a 400 problem+json; workerd's own parser would answer a bare 500 before any Worker code ran;
-// - a transfer coding other than chunked gets 501 (workerd threw on "gzip, chunked"), a URL over 16 KB 414;
+// - a transfer coding other than chunked gets 501 (workerd threw on "gzip, chunked"), a URL over 16 KB
+//   414; an absolute-form target is sent on in origin form and "OPTIONS *" answered here (workerd
+//   threw on both);
 // - a chunked body is read whole and sent on with a Content-Length (see handle());
 // - a compressed answer goes to a client that did not ask for it decompressed (wrangler's proxy asks
 //   for br/gzip on the client's behalf, as the edge does, but the edge also undoes it).
 // Everything else is passed through unchanged.
 import { createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { MAX_BODY_BYTES, MAX_HEADER_BYTES, answer, answerOnSocket, describeParseError, targetProblem, tooLarge, transferCodingProblem } from './front-door-answers.ts';
+import { MAX_BODY_BYTES, MAX_HEADER_BYTES, answer, answerOnSocket, describeParseError, originForm, tooLarge, transferCodingProblem, type FrontDoorProblem } from './front-door-answers.ts';
 
 export { describeParseError } from './front-door-answers.ts';
 
@@ -35,18 +37,32 @@ export function accepts(acceptEncoding: string | undefined, coding: string): boo
   return wildcard;
 }
 
+/** HEAD, 204 and 304 answers carry no body, so there is nothing to decompress. */
+function hasBody(method: string | undefined, status: number): boolean {
+  return method !== 'HEAD' && status !== 204 && status !== 304;
+}
+
 function relay(req: IncomingMessage, res: ServerResponse, answerFromWorker: IncomingMessage): void {
+  const status = answerFromWorker.statusCode ?? 502;
   const coding = (answerFromWorker.headers['content-encoding'] ?? '').trim().toLowerCase();
   if (!(coding in DECODERS) || accepts(req.headers['accept-encoding'], coding)) {
-    res.writeHead(answerFromWorker.statusCode ?? 502, answerFromWorker.statusMessage, answerFromWorker.rawHeaders);
+    res.writeHead(status, answerFromWorker.statusMessage, answerFromWorker.rawHeaders);
     return void answerFromWorker.pipe(res);
   }
+  // The answer the client would get to a GET: no encoding, length unknown until decoded.
   const headers = { ...answerFromWorker.headers };
   delete headers['content-encoding'];
   delete headers['content-length'];
-  res.writeHead(answerFromWorker.statusCode ?? 502, answerFromWorker.statusMessage, headers);
+  res.writeHead(status, answerFromWorker.statusMessage, headers);
+  if (!hasBody(req.method, status)) {
+    answerFromWorker.resume();
+    return void res.end();
+  }
   const decoder = DECODERS[coding as Coding]();
-  decoder.on('error', () => res.destroy());
+  decoder.on('error', (error) => {
+    console.error(`[front-door] could not decode the ${coding} answer to ${req.method} ${req.url}: ${error.message}`);
+    res.destroy();
+  });
   answerFromWorker.pipe(decoder).pipe(res);
 }
 
@@ -71,15 +87,26 @@ function readWhole(req: IncomingMessage, cap: number): Promise<Buffer | 'too-lar
   });
 }
 
-function forwardTo(upstreamPort: number, req: IncomingMessage, res: ServerResponse, body?: Buffer): void {
-  const headers = { ...req.headers };
-  if (body) {
-    delete headers['transfer-encoding'];
-    headers['content-length'] = String(body.length);
+/**
+ * The request's headers as they came, repeats included (Node's parsed object keeps only the first
+ * Authorization: a second key would have gone unseen). A body read whole travels with its length.
+ */
+function forwardedHeaders(req: IncomingMessage, body?: Buffer): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i]!;
+    if (body && /^(transfer-encoding|content-length)$/i.test(name)) continue;
+    out.push(name, req.rawHeaders[i + 1]!);
   }
+  if (body) out.push('Content-Length', String(body.length));
+  return out;
+}
+
+function forwardTo(upstreamPort: number, req: IncomingMessage, res: ServerResponse, path: string, body?: Buffer): void {
+  const headers = forwardedHeaders(req, body);
   // A fresh connection each time: one the Worker answered early (413 before the whole body arrived)
   // must not carry the next request.
-  const upstream = forward({ host: '127.0.0.1', port: upstreamPort, method: req.method, path: req.url, headers, agent: false }, (fromWorker) =>
+  const upstream = forward({ host: '127.0.0.1', port: upstreamPort, method: req.method, path, headers, agent: false }, (fromWorker) =>
     relay(req, res, fromWorker),
   );
   upstream.on('error', (error: Error & { code?: string }) => {
@@ -97,23 +124,33 @@ function forwardTo(upstreamPort: number, req: IncomingMessage, res: ServerRespon
   else req.pipe(upstream);
 }
 
+/** Its own refusals are logged as the Workers log theirs: one line with the request id. */
+function refuse(req: IncomingMessage, res: ServerResponse, problem: FrontDoorProblem): void {
+  const requestId = answer(res, problem, { connection: 'close' });
+  const msg = problem.status >= 400 ? 'refused by the dev front door' : 'answered by the dev front door';
+  console.log(JSON.stringify({ level: 'info', msg, requestId, method: req.method, status: problem.status, detail: problem.detail }));
+}
+
 async function handle(upstreamPort: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const target = targetProblem(req.url ?? '');
-  if (target) return answer(res, target, { connection: 'close' });
+  const target = originForm(req.method ?? '', req.url ?? '');
+  if (typeof target !== 'string') return refuse(req, res, target);
+  if (req.httpVersion === '1.1' && !req.headers.host) {
+    return refuse(req, res, { status: 400, title: 'Bad Request', slug: 'malformed-request', detail: 'An HTTP/1.1 request needs a Host header (RFC 9112 §3.2).' });
+  }
   const coding = transferCodingProblem(req.headers['transfer-encoding']);
-  if (coding) return answer(res, coding, { connection: 'close' });
-  if (req.headers['transfer-encoding'] === undefined) return forwardTo(upstreamPort, req, res);
+  if (coding) return refuse(req, res, coding);
+  if (req.headers['transfer-encoding'] === undefined) return forwardTo(upstreamPort, req, res, target);
   // A chunked body is read whole first and sent on with its length: workerd took a chunked body the
   // client abandoned half-way for a complete one, and after answering a long one early (413) it held
   // up the next request for 20 s. With a Content-Length it does neither.
   const body = await readWhole(req, MAX_BODY_BYTES);
   if (body === 'aborted') return void res.destroy();
-  if (body === 'too-large') return answer(res, tooLarge(MAX_BODY_BYTES), { connection: 'close' });
-  forwardTo(upstreamPort, req, res, body);
+  if (body === 'too-large') return refuse(req, res, tooLarge(MAX_BODY_BYTES));
+  forwardTo(upstreamPort, req, res, target, body);
 }
 
 export function startFrontDoor(opts: { port: number; upstreamPort: number }): Promise<FrontDoor> {
-  // A request without Host is passed on (Node's http.request adds one), not refused with an empty 400.
+  // Node's own Host check answers an empty 400; handle() answers it as a problem instead.
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requireHostHeader: false }, (req, res) => void handle(opts.upstreamPort, req, res));
   server.on('clientError', (error: Error & { code?: string }, socket) => {
     // A client that went away needs no answer.
