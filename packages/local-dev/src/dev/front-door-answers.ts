@@ -67,14 +67,13 @@ export const MAX_URL_BYTES = 16 * 1024;
 
 /**
  * The request target in origin form ("/path?query"), or why it cannot be served. RFC 9112 §3.2: a
- * server accepts the absolute form ("http://host/path"); "*" is only for a server-wide OPTIONS.
+ * server accepts the absolute form ("http://host/path"). ("OPTIONS *" is answered before this.)
  */
-export function originForm(method: string, target: string): string | FrontDoorProblem {
+export function originForm(target: string): string | FrontDoorProblem {
   if (Buffer.byteLength(target) > MAX_URL_BYTES) {
     return { status: 414, title: 'URI Too Long', slug: 'uri-too-long', detail: `The request target is longer than ${MAX_URL_BYTES / 1024} KB.` };
   }
   if (target.startsWith('/')) return target;
-  if (target === '*' && method === 'OPTIONS') return { status: 204, title: 'No Content', slug: '', detail: '' };
   if (/^https?:\/\//i.test(target)) {
     try {
       const url = new URL(target);
@@ -98,19 +97,20 @@ export function answerOnSocket(socket: Duplex, problem: FrontDoorProblem): void 
   socket.end(`HTTP/1.1 ${problem.status} ${problem.title}\r\n${lines}Connection: close\r\n\r\n${body}`);
 }
 
-/** Sends the problem (a 204 as an empty answer with Allow); returns its request id. */
+/** Sends the problem; returns its request id. */
 export function answer(res: ServerResponse, problem: FrontDoorProblem, extra: Record<string, string> = {}): string {
   if (res.headersSent) {
     res.destroy();
     return '';
   }
   const { headers, body, requestId } = problemParts(problem);
-  if (problem.status === 204) {
-    res.writeHead(204, { allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS', 'x-request-id': requestId, ...extra });
-    res.end();
-  } else {
-    res.writeHead(problem.status, { ...headers, ...extra });
-    res.end(body);
-  }
+  res.writeHead(problem.status, { ...headers, ...extra });
+  res.end(body);
   return requestId;
+}
+
+/** "OPTIONS *" asks about the server as a whole (RFC 9110 §9.3.7): every method some route takes. */
+export function answerServerOptions(res: ServerResponse): void {
+  res.writeHead(204, { allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS', 'x-request-id': randomUUID(), connection: 'close' });
+  res.end();
 }

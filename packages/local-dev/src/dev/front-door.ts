@@ -11,9 +11,18 @@
 // Everything else is passed through unchanged.
 import { createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { MAX_BODY_BYTES, MAX_HEADER_BYTES, answer, answerOnSocket, describeParseError, originForm, tooLarge, transferCodingProblem, type FrontDoorProblem } from './front-door-answers.ts';
-
-export { describeParseError } from './front-door-answers.ts';
+import {
+  MAX_BODY_BYTES,
+  MAX_HEADER_BYTES,
+  answer,
+  answerOnSocket,
+  answerServerOptions,
+  describeParseError,
+  originForm,
+  tooLarge,
+  transferCodingProblem,
+  type FrontDoorProblem,
+} from './front-door-answers.ts';
 
 export interface FrontDoor {
   server: Server;
@@ -127,12 +136,12 @@ function forwardTo(upstreamPort: number, req: IncomingMessage, res: ServerRespon
 /** Its own refusals are logged as the Workers log theirs: one line with the request id. */
 function refuse(req: IncomingMessage, res: ServerResponse, problem: FrontDoorProblem): void {
   const requestId = answer(res, problem, { connection: 'close' });
-  const msg = problem.status >= 400 ? 'refused by the dev front door' : 'answered by the dev front door';
-  console.log(JSON.stringify({ level: 'info', msg, requestId, method: req.method, status: problem.status, detail: problem.detail }));
+  console.log(JSON.stringify({ level: 'info', msg: 'refused by the dev front door', requestId, method: req.method, status: problem.status, detail: problem.detail }));
 }
 
 async function handle(upstreamPort: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const target = originForm(req.method ?? '', req.url ?? '');
+  if (req.method === 'OPTIONS' && req.url === '*') return answerServerOptions(res);
+  const target = originForm(req.url ?? '');
   if (typeof target !== 'string') return refuse(req, res, target);
   if (req.httpVersion === '1.1' && !req.headers.host) {
     return refuse(req, res, { status: 400, title: 'Bad Request', slug: 'malformed-request', detail: 'An HTTP/1.1 request needs a Host header (RFC 9112 §3.2).' });

@@ -23,7 +23,7 @@ export const DEV_CONFIGS = [
 export const DOCS_DEV_CONFIG = 'functions/docs/wrangler.toml';
 
 /** Workers that read no secrets (static assets, plus the console's headers): they get no generated .dev.vars of secrets. */
-export const SETTINGLESS_CONFIGS = [DOCS_DEV_CONFIG, 'functions/console/wrangler.toml'];
+export const SETTINGLESS_CONFIGS = ['functions/console/wrangler.toml'];
 
 export interface WranglerDev {
   child: ChildProcess;
